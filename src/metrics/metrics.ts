@@ -1,0 +1,46 @@
+import type { NextFunction, Request, Response } from 'express';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * The application's Prometheus registry. One per app instance (not prom-client's global), so
+ * several apps in one process — tests, benchmarks — do not collide.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP requests by route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  readonly upstreamCalls = new Counter({
+    name: 'upstream_requests_total',
+    help: 'Calls to DEAR and ShipStation by system, endpoint and status',
+    labelNames: ['system', 'endpoint', 'status'] as const,
+    registers: [this.registry],
+  });
+  readonly upstreamBudgetWait = new Histogram({
+    name: 'upstream_budget_wait_seconds',
+    help: 'Time spent waiting for a token of the upstream rate budget',
+    labelNames: ['system'] as const,
+    buckets: [0.001, 0.01, 0.05, 0.1, 0.5, 1, 2, 5, 10, 30, 60],
+    registers: [this.registry],
+  });
+
+  constructor(opts: { defaultMetrics?: boolean } = {}) {
+    if (opts.defaultMetrics) collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Express middleware timing every request, labelled by the matched route pattern. */
+  middleware() {
+    return (req: Request, res: Response, next: NextFunction) => {
+      const end = this.httpDuration.startTimer({ method: req.method });
+      res.on('finish', () => {
+        const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+        end({ route, status: String(res.statusCode) });
+      });
+      next();
+    };
+  }
+}
