@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ProblemDetailsDto } from '../errors/problem-details';
 
 const DESCRIPTIONS: Record<number, string> = {
@@ -18,8 +18,13 @@ const DESCRIPTIONS: Record<number, string> = {
 /** Documents the problem+json answers a route can give (STYLE habit 4). */
 export function ApiProblems(...statuses: number[]) {
   return applyDecorators(
+    ApiExtraModels(ProblemDetailsDto),
     ...statuses.map((status) =>
-      ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', type: ProblemDetailsDto, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } } }),
+      ApiResponse({
+        status,
+        description: DESCRIPTIONS[status] ?? 'Error',
+        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
+      }),
     ),
   );
 }
