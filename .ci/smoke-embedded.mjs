@@ -66,6 +66,13 @@ try {
   if (created.status !== 201) throw new Error(`create connection: ${created.status} ${await created.text()}`);
   const { id } = await created.json();
 
+  // The development default starts the simulators and a ready Sandbox connection.
+  const listed = await (await fetch(`${base}/v1/connections`, { headers: auth })).json();
+  const sandbox = listed.data.find((c) => c.sandbox);
+  if (!sandbox) throw new Error(`no Sandbox connection: ${JSON.stringify(listed)}`);
+  const verified = await (await fetch(`${base}/v1/connections/${sandbox.id}/verify`, { method: 'POST', headers: auth })).json();
+  if (!verified.ok) throw new Error(`the Sandbox connection does not verify: ${JSON.stringify(verified)}`);
+
   const second = start();
   const secondCode = await second.exited;
   if (secondCode === 0 || !/in use by process/.test(second.output)) throw new Error(`a second process on the same DATA_DIR did not refuse:\n${second.output}`);
@@ -75,9 +82,13 @@ try {
   const warmMs = await waitReady(again, 'second start');
   const fetched = await fetch(`${base}/v1/connections/${id}`, { headers: auth });
   if (fetched.status !== 200) throw new Error(`connection lost across restart: ${fetched.status}`);
+  const again2 = await (await fetch(`${base}/v1/connections`, { headers: auth })).json();
+  if (again2.data.filter((c) => c.sandbox).length !== 1) throw new Error('the Sandbox connection was created twice');
+  const reverified = await (await fetch(`${base}/v1/connections/${sandbox.id}/verify`, { method: 'POST', headers: auth })).json();
+  if (!reverified.ok) throw new Error(`the Sandbox connection does not verify after a restart: ${JSON.stringify(reverified)}`);
   if (/Admin key\s+dsb_admin_/.test(again.output)) throw new Error('the admin key was printed again');
   await stop(again);
-  console.log(`smoke ok: cold start ready in ${coldMs} ms, warm start ready in ${warmMs} ms, connection ${id} kept, second process refused`);
+  console.log(`smoke ok: cold start ready in ${coldMs} ms, warm start ready in ${warmMs} ms, connection ${id} kept, sandbox verified twice, second process refused`);
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -7,6 +7,7 @@ import { ApiKeyGuard } from './common/auth/api-key.guard';
 import { SecretBox } from './common/crypto/secret-box';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { APP_CONFIG, AppConfig } from './config/app-config';
+import { CarriersModule } from './carriers/carriers.module';
 import { ConnectionsModule } from './connections/connections.module';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { HealthController } from './health/health.controller';
@@ -14,6 +15,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { LOGGER } from './logging/logger';
 import { Metrics } from './metrics/metrics';
 import { MetricsController } from './metrics/metrics.controller';
+import { UpstreamModule } from './upstream/upstream.module';
 
 /** What the app is built from; resolved before Nest starts (see app.factory.ts). */
 export interface AppDependencies {
@@ -58,6 +60,8 @@ export class AppModule {
         JobsModule,
         ApiKeysModule,
         ConnectionsModule,
+        UpstreamModule,
+        CarriersModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [

@@ -3,16 +3,20 @@ import { createApp } from './app.factory';
 import { loadConfig } from './config/app-config';
 import { ConfigError } from './config/environment';
 import { DataDirLockedError } from './database/data-dir-lock';
+import { Sandbox, startSandbox } from './sandbox/sandbox';
 
 async function main(): Promise<void> {
   const startedAt = process.hrtime.bigint();
   const config = loadConfig();
   const running = await createApp(config, { defaultMetrics: true });
   const { app, logger } = running;
+  await app.init();
+  // The sandbox connection exists before the port opens, so readiness means "try it now".
+  const sandbox = config.sandbox ? await startSandbox(app, logger) : undefined;
   await app.listen(config.port, config.host);
   const readyMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
   logger.info({ port: config.port, embeddedDatabase: running.embeddedDatabase, readyMs: Math.round(readyMs) }, 'ready');
-  printBanner(config, running.embeddedDatabase);
+  printBanner(config, running.embeddedDatabase, sandbox);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -21,6 +25,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     try {
       await running.close();
+      await sandbox?.close();
       process.exit(0);
     } catch (err) {
       logger.error({ err }, 'unclean shutdown');
@@ -32,7 +37,7 @@ async function main(): Promise<void> {
 }
 
 /** The one place a human reads: where things are and, on first start, the admin key. */
-function printBanner(config: ReturnType<typeof loadConfig>, embedded: boolean): void {
+function printBanner(config: ReturnType<typeof loadConfig>, embedded: boolean, sandbox: Sandbox | undefined): void {
   const base = config.publicBaseUrl;
   const lines = [
     '',
@@ -43,6 +48,9 @@ function printBanner(config: ReturnType<typeof loadConfig>, embedded: boolean): 
     `  Health       ${base}/health/ready`,
     `  Database     ${embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`,
   ];
+  if (sandbox) {
+    lines.push(`  Sandbox      connection ${sandbox.connectionId} → simulators ShipStation ${sandbox.shipstationUrl}, DEAR ${sandbox.dearUrl}`);
+  }
   if (config.generatedAdminKey) {
     lines.push(`  Admin key    ${config.adminApiKey}`, `               (generated once, kept in ${config.dataDir}/secrets.json; printed only now)`);
   } else if (!process.env.ADMIN_API_KEY) {

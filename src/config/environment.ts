@@ -59,6 +59,15 @@ export class EnvironmentVariables {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600000)
   UPSTREAM_BUDGET_WAIT_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(3600000)
+  UPSTREAM_WINDOW_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10)
+  UPSTREAM_MAX_ATTEMPTS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(60000)
+  UPSTREAM_BACKOFF_BASE_MS?: number;
 }
 
 export class ConfigError extends Error {
@@ -93,4 +102,5 @@ class EnvironmentVariablesKeys {
   NODE_ENV = 1; PORT = 1; HOST = 1; DATABASE_URL = 1; DATABASE_POOL_SIZE = 1; DATA_DIR = 1; ADMIN_API_KEY = 1;
   ENCRYPTION_KEY = 1; ENCRYPTION_KEYS_PREVIOUS = 1; PUBLIC_BASE_URL = 1; LOG_LEVEL = 1; SANDBOX = 1;
   MIGRATIONS_RUN = 1; UPSTREAM_TIMEOUT_MS = 1; UPSTREAM_BUDGET_WAIT_MS = 1;
+  UPSTREAM_WINDOW_MS = 1; UPSTREAM_MAX_ATTEMPTS = 1; UPSTREAM_BACKOFF_BASE_MS = 1;
 }

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { ApiKeyEntity } from '../api-keys/entities/api-key.entity';
+import { CarrierCatalogEntity } from '../carriers/entities/carrier-catalog.entity';
 import { ConnectionEntity } from '../connections/entities/connection.entity';
+import { UpstreamBudgetEntity } from '../upstream/budget/upstream-budget.entity';
 
 /** Every entity of the application; the migration CLI and the app share this list. */
-export const ENTITIES = [ApiKeyEntity, ConnectionEntity];
+export const ENTITIES = [ApiKeyEntity, ConnectionEntity, UpstreamBudgetEntity, CarrierCatalogEntity];
 
 /**
  * One set of TypeORM options for the app, the tests and the migration CLI. Schema changes go

@@ -24,10 +24,14 @@ export class DearDialect implements UpstreamDialect {
 
   classify(status: number, body: unknown, text: string): Classified | undefined {
     const model = dearErrorModel(body);
+    const html = looksLikeHtml(text) ? `HTML page instead of JSON (HTTP ${status}${/not found/i.test(text) ? ', page not found: check the base URL' : ''})` : undefined;
     if (status >= 200 && status < 300) {
-      return model ? { kind: kindForCode(model.ErrorCode), message: model.Exception } : undefined;
+      if (model) return { kind: kindForCode(model.ErrorCode), message: model.Exception };
+      // The "Page not found" HTML page can come with 200 too (§1.6, §9 #15): never hand it to a
+      // caller as if it were the JSON it asked for.
+      return html ? { kind: 'failed', message: html } : undefined;
     }
-    const message = model?.Exception ?? (looksLikeHtml(text) ? `HTML page instead of JSON (HTTP ${status}${/not found/i.test(text) ? ', page not found: check the base URL' : ''})` : text.trim().slice(0, 500) || `HTTP ${status}`);
+    const message = model?.Exception ?? html ?? (text.trim().slice(0, 500) || `HTTP ${status}`);
     if (status === 403 || status === 401) return { kind: 'unauthorized', message };
     if (status === 429 || status === 503) return { kind: 'throttled', message };
     // 404 means the *endpoint* does not exist in DEAR (§1.5), not a missing record.

@@ -22,9 +22,10 @@ export class ShipStationDialect implements UpstreamDialect {
     if (status === 429) return { kind: 'throttled', message };
     if (status === 404) return { kind: 'not_found', message };
     if (status >= 400 && status < 500) return { kind: 'rejected', message };
-    // A 500 that names an exception is how ShipStation refuses carrier/business requests (§1.4).
+    // ShipStation refuses carrier/business requests with a 500 too (§1.4). Those known refusals
+    // are final; any other 500 (e.g. a NullReferenceException) may be a passing fault.
     const exception = (body as { ExceptionMessage?: unknown } | undefined)?.ExceptionMessage;
-    if (status === 500 && typeof exception === 'string' && exception.length > 0) return { kind: 'rejected', message };
+    if (status === 500 && typeof exception === 'string' && BUSINESS_REFUSAL.test(exception)) return { kind: 'rejected', message };
     return { kind: 'failed', message };
   }
 
@@ -36,6 +37,9 @@ export class ShipStationDialect implements UpstreamDialect {
     return Number.isFinite(resetSeconds) && resetSeconds > 0 ? resetSeconds * 1000 + 250 : this.windowMs;
   }
 }
+
+/** ExceptionMessage texts that are ShipStation saying no, not failing (§1.4, §11). */
+const BUSINESS_REFUSAL = /no applicable services|invalid |is not valid|not supported|cannot be|required|insufficient|manual store|not found|already/i;
 
 /** `ExceptionMessage || Message || message`, with ModelState details appended (§1.4). */
 export function shipStationMessage(body: unknown, text: string): string | undefined {

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ConnectionsService, UpstreamCredentials } from '../connections/connections.service';
+import { LOGGER } from '../logging/logger';
+import { Metrics } from '../metrics/metrics';
+import { RateBudget } from './budget/rate-budget';
+import { DearClient } from './dear/dear.client';
+import { DearDialect } from './dear/dear.dialect';
+import { UpstreamClientDeps, UpstreamHttpClient } from './http/upstream-http-client';
+import { ShipStationClient } from './shipstation/shipstation.client';
+import { ShipStationDialect } from './shipstation/shipstation.dialect';
+
+export interface ConnectionClients {
+  credentials: UpstreamCredentials;
+  shipstation: ShipStationClient;
+  dear: DearClient;
+}
+
+/**
+ * Builds the two upstream clients of a connection. Budgets are keyed by credential, not by
+ * connection: two connections sharing a ShipStation key pair or a DEAR account share its budget
+ * (DEAR's limit may be account-wide, reference/dear.md §1.4).
+ */
+@Injectable()
+export class UpstreamClients {
+  private readonly deps: UpstreamClientDeps;
+
+  constructor(
+    private readonly connections: ConnectionsService,
+    dataSource: DataSource,
+    metrics: Metrics,
+    @Inject(LOGGER) logger: Logger,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.deps = {
+      budget: new RateBudget(dataSource, config.upstreamBudgetWaitMs),
+      metrics,
+      logger: logger.child({ component: 'upstream' }),
+      timeoutMs: config.upstreamTimeoutMs,
+      maxAttempts: config.upstreamMaxAttempts,
+      backoffBaseMs: config.upstreamBackoffBaseMs,
+    };
+  }
+
+  async forConnection(connectionId: string): Promise<ConnectionClients> {
+    return this.fromCredentials(await this.connections.credentials(connectionId));
+  }
+
+  fromCredentials(credentials: UpstreamCredentials): ConnectionClients {
+    const windowMs = this.config.upstreamWindowMs;
+    const { shipstation: ss, dear } = credentials;
+    const ssKey = `shipstation:${createHash('sha256').update(`${ss.apiKey}:${ss.apiSecret}`).digest('hex').slice(0, 24)}`;
+    return {
+      credentials,
+      shipstation: new ShipStationClient(
+        new UpstreamHttpClient(new ShipStationDialect(ss.apiKey, ss.apiSecret, windowMs), ss.baseUrl, { key: ssKey, limit: ss.perMinute, windowMs }, this.deps),
+      ),
+      dear: new DearClient(
+        new UpstreamHttpClient(new DearDialect(dear.accountId, dear.applicationKey, windowMs), dear.baseUrl, { key: `dear:${dear.accountId}`, limit: dear.perMinute, windowMs }, this.deps),
+      ),
+    };
+  }
+}

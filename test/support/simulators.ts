@@ -1,0 +1,30 @@
+import { DearSimulator, DearSimulatorOptions, startDearSimulator } from '../../src/sandbox/dear/dear-simulator';
+import { SEED } from '../../src/sandbox/dear/dear-seed';
+import { DEFAULT_SHIPSTATION_CREDENTIALS, ShipStationSimulator, ShipStationSimulatorOptions, startShipStationSimulator } from '../../src/sandbox/shipstation/shipstation-simulator';
+import { connectionBody } from '../factories/connection.factory';
+import { bearer, TestApp } from './test-app';
+
+export interface Simulators {
+  shipstation: ShipStationSimulator;
+  dear: DearSimulator;
+  close(): Promise<void>;
+}
+
+/** Both simulators on loopback ports, as the tests talk to them: over real HTTP. */
+export async function startSimulators(opts: { shipstation?: ShipStationSimulatorOptions; dear?: DearSimulatorOptions } = {}): Promise<Simulators> {
+  const [shipstation, dear] = await Promise.all([startShipStationSimulator(opts.shipstation), startDearSimulator(opts.dear)]);
+  return { shipstation, dear, close: async () => void (await Promise.all([shipstation.close(), dear.close()])) };
+}
+
+/** Creates a connection whose upstreams are the simulators; returns its id. */
+export async function connectToSimulators(t: TestApp, sims: Simulators, overrides: Record<string, unknown> = {}): Promise<string> {
+  const res = await t.http().post('/v1/connections').set(bearer(t.adminKey)).send(
+    connectionBody({
+      dear: { accountId: SEED.accountId, applicationKey: SEED.applicationKey, baseUrl: sims.dear.url },
+      shipstation: { ...DEFAULT_SHIPSTATION_CREDENTIALS, baseUrl: sims.shipstation.url },
+      ...overrides,
+    }),
+  );
+  if (res.status !== 201) throw new Error(`could not create the connection: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+}
