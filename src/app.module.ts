@@ -15,6 +15,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { LOGGER } from './logging/logger';
 import { Metrics } from './metrics/metrics';
 import { MetricsController } from './metrics/metrics.controller';
+import { RatesModule } from './rates/rates.module';
 import { UpstreamModule } from './upstream/upstream.module';
 
 /** What the app is built from; resolved before Nest starts (see app.factory.ts). */
@@ -62,6 +63,7 @@ export class AppModule {
         ConnectionsModule,
         UpstreamModule,
         CarriersModule,
+        RatesModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [

@@ -68,6 +68,9 @@ export class EnvironmentVariables {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(60000)
   UPSTREAM_BACKOFF_BASE_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(86400)
+  QUOTE_TTL_SECONDS?: number;
 }
 
 export class ConfigError extends Error {
@@ -102,5 +105,5 @@ class EnvironmentVariablesKeys {
   NODE_ENV = 1; PORT = 1; HOST = 1; DATABASE_URL = 1; DATABASE_POOL_SIZE = 1; DATA_DIR = 1; ADMIN_API_KEY = 1;
   ENCRYPTION_KEY = 1; ENCRYPTION_KEYS_PREVIOUS = 1; PUBLIC_BASE_URL = 1; LOG_LEVEL = 1; SANDBOX = 1;
   MIGRATIONS_RUN = 1; UPSTREAM_TIMEOUT_MS = 1; UPSTREAM_BUDGET_WAIT_MS = 1;
-  UPSTREAM_WINDOW_MS = 1; UPSTREAM_MAX_ATTEMPTS = 1; UPSTREAM_BACKOFF_BASE_MS = 1;
+  UPSTREAM_WINDOW_MS = 1; UPSTREAM_MAX_ATTEMPTS = 1; UPSTREAM_BACKOFF_BASE_MS = 1; QUOTE_TTL_SECONDS = 1;
 }

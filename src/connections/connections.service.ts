@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter } from 'node:events';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Not, QueryFailedError, Repository } from 'typeorm';
 import { SecretBox } from '../common/crypto/secret-box';
@@ -21,6 +22,9 @@ const DAY_MS = 86_400_000;
 
 @Injectable()
 export class ConnectionsService {
+  /** Emits `changed` with the connection id after an update or delete on this instance (cache invalidation). */
+  readonly changes = new EventEmitter();
+
   constructor(
     @InjectRepository(ConnectionEntity) private readonly connections: Repository<ConnectionEntity>,
     private readonly box: SecretBox,
@@ -81,12 +85,15 @@ export class ConnectionsService {
     entity.settings = mergeSettings(entity.settings, input);
     assertCustomStoreCredentials(entity);
     await this.assertSyncModeAllowed(entity.dearAccountId, entity.orderSyncMode, entity.id);
-    return this.saveMappingConflicts(entity);
+    const saved = await this.saveMappingConflicts(entity);
+    this.changes.emit('changed', id);
+    return saved;
   }
 
   async remove(id: string): Promise<void> {
     const result = await this.connections.delete({ id });
     if (!result.affected) throw Errors.notFound('connection', id);
+    this.changes.emit('changed', id);
   }
 
   async credentials(id: string): Promise<UpstreamCredentials> {

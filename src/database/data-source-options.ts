@@ -3,10 +3,11 @@ import type { DataSourceOptions } from 'typeorm';
 import { ApiKeyEntity } from '../api-keys/entities/api-key.entity';
 import { CarrierCatalogEntity } from '../carriers/entities/carrier-catalog.entity';
 import { ConnectionEntity } from '../connections/entities/connection.entity';
+import { QuoteEntity } from '../rates/entities/quote.entity';
 import { UpstreamBudgetEntity } from '../upstream/budget/upstream-budget.entity';
 
 /** Every entity of the application; the migration CLI and the app share this list. */
-export const ENTITIES = [ApiKeyEntity, ConnectionEntity, UpstreamBudgetEntity, CarrierCatalogEntity];
+export const ENTITIES = [ApiKeyEntity, ConnectionEntity, UpstreamBudgetEntity, CarrierCatalogEntity, QuoteEntity];
 
 /**
  * One set of TypeORM options for the app, the tests and the migration CLI. Schema changes go
