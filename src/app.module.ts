@@ -15,6 +15,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { LOGGER } from './logging/logger';
 import { Metrics } from './metrics/metrics';
 import { MetricsController } from './metrics/metrics.controller';
+import { LabelsModule } from './labels/labels.module';
 import { RatesModule } from './rates/rates.module';
 import { UpstreamModule } from './upstream/upstream.module';
 
@@ -64,6 +65,7 @@ export class AppModule {
         UpstreamModule,
         CarriersModule,
         RatesModule,
+        LabelsModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [

@@ -71,6 +71,18 @@ export class EnvironmentVariables {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(86400)
   QUOTE_TTL_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  WRITE_BACK_MAX_ATTEMPTS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  WRITE_BACK_RETRY_DELAY_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(3600000)
+  LABEL_RECONCILE_INTERVAL_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(86400000)
+  LABEL_RECONCILE_GIVE_UP_MS?: number;
 }
 
 export class ConfigError extends Error {
@@ -106,4 +118,5 @@ class EnvironmentVariablesKeys {
   ENCRYPTION_KEY = 1; ENCRYPTION_KEYS_PREVIOUS = 1; PUBLIC_BASE_URL = 1; LOG_LEVEL = 1; SANDBOX = 1;
   MIGRATIONS_RUN = 1; UPSTREAM_TIMEOUT_MS = 1; UPSTREAM_BUDGET_WAIT_MS = 1;
   UPSTREAM_WINDOW_MS = 1; UPSTREAM_MAX_ATTEMPTS = 1; UPSTREAM_BACKOFF_BASE_MS = 1; QUOTE_TTL_SECONDS = 1;
+  WRITE_BACK_MAX_ATTEMPTS = 1; WRITE_BACK_RETRY_DELAY_SECONDS = 1; LABEL_RECONCILE_INTERVAL_MS = 1; LABEL_RECONCILE_GIVE_UP_MS = 1;
 }

@@ -3,11 +3,15 @@ import type { DataSourceOptions } from 'typeorm';
 import { ApiKeyEntity } from '../api-keys/entities/api-key.entity';
 import { CarrierCatalogEntity } from '../carriers/entities/carrier-catalog.entity';
 import { ConnectionEntity } from '../connections/entities/connection.entity';
+import { LeaseEntity } from '../common/leases/lease.entity';
+import { IdempotencyKeyEntity } from '../labels/entities/idempotency-key.entity';
+import { LabelDocumentEntity } from '../labels/entities/label-document.entity';
+import { LabelEntity } from '../labels/entities/label.entity';
 import { QuoteEntity } from '../rates/entities/quote.entity';
 import { UpstreamBudgetEntity } from '../upstream/budget/upstream-budget.entity';
 
 /** Every entity of the application; the migration CLI and the app share this list. */
-export const ENTITIES = [ApiKeyEntity, ConnectionEntity, UpstreamBudgetEntity, CarrierCatalogEntity, QuoteEntity];
+export const ENTITIES = [ApiKeyEntity, ConnectionEntity, UpstreamBudgetEntity, CarrierCatalogEntity, QuoteEntity, LabelEntity, IdempotencyKeyEntity, LabelDocumentEntity, LeaseEntity];
 
 /**
  * One set of TypeORM options for the app, the tests and the migration CLI. Schema changes go

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
  * The application's Prometheus registry. One per app instance (not prom-client's global), so
@@ -28,8 +28,28 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly labelsPurchased = new Counter({ name: 'labels_purchased_total', help: 'Labels bought (including ones adopted by reconcile)', labelNames: ['carrier'] as const, registers: [this.registry] });
+  readonly labelsVoided = new Counter({ name: 'labels_voided_total', help: 'Labels voided', labelNames: ['carrier'] as const, registers: [this.registry] });
+  readonly writeBackLatency = new Histogram({
+    name: 'label_write_back_latency_seconds',
+    help: 'From label purchase to the shipment confirmed in DEAR',
+    buckets: [0.5, 1, 2, 5, 10, 30, 60, 120, 300, 900, 3600],
+    registers: [this.registry],
+  });
   constructor(opts: { defaultMetrics?: boolean } = {}) {
     if (opts.defaultMetrics) collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** A gauge whose value is read from `read()` at scrape time (e.g. a COUNT in PostgreSQL). */
+  gauge(name: string, help: string, read: () => Promise<number>): Gauge {
+    return new Gauge({
+      name,
+      help,
+      registers: [this.registry],
+      async collect() {
+        this.set(await read().catch(() => Number.NaN));
+      },
+    });
   }
 
   /** Express middleware timing every request, labelled by the matched route pattern. */

@@ -34,22 +34,8 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (res.headersSent) return;
     if (problem.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(problem.retryAfterSeconds));
-    res
-      .status(problem.status)
-      .type('application/problem+json')
-      .send(
-        JSON.stringify({
-          type: PROBLEM_TYPE_BASE + problem.code,
-          title: problem.title,
-          status: problem.status,
-          detail: problem.detail,
-          code: problem.code,
-          ...(problem.errors ? { errors: problem.errors } : {}),
-          ...(problem.upstream ? { upstream: problem.upstream } : {}),
-          ...(problem.body ?? {}),
-          requestId: req.id ?? String(res.getHeader('x-request-id') ?? ''),
-        }),
-      );
+    const body = { ...problemBody(problem), requestId: req.id ?? String(res.getHeader('x-request-id') ?? '') };
+    res.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
   }
 
   private toProblem(exception: unknown): Problem {
@@ -73,6 +59,24 @@ export class ProblemFilter implements ExceptionFilter {
     }
     return { status: 500, code: 'internal_error', title: 'Internal error', detail: 'Something went wrong on our side; the request id helps us find it.' };
   }
+}
+
+/** The problem+json body of a domain error, without the request id (stored for idempotent replays). */
+export function domainErrorBody(error: DomainError): Record<string, unknown> {
+  return problemBody({ status: error.status, code: error.code, title: error.title, detail: error.message, ...error.extra });
+}
+
+function problemBody(problem: Problem): Record<string, unknown> {
+  return {
+    type: PROBLEM_TYPE_BASE + problem.code,
+    title: problem.title,
+    status: problem.status,
+    detail: problem.detail,
+    code: problem.code,
+    ...(problem.errors ? { errors: problem.errors } : {}),
+    ...(problem.upstream ? { upstream: problem.upstream } : {}),
+    ...(problem.body ?? {}),
+  };
 }
 
 function messageOf(exception: HttpException): string {

@@ -13,10 +13,12 @@
  * - `performThenDrop` the handler runs fully (state changes happen, e.g. a label is
  *                     bought) and then the socket is destroyed instead of answering —
  *                     the case a client must reconcile after a timeout.
+ * - `performThenHang` the handler runs fully, then no answer ever comes: the client is
+ *                     still waiting when it dies (the crash-during-purchase tests).
  */
-export type FaultKind = 'status500' | 'throttle' | 'hang' | 'reset' | 'performThenDrop';
+export type FaultKind = 'status500' | 'throttle' | 'hang' | 'reset' | 'performThenDrop' | 'performThenHang';
 
-export const FAULT_KINDS: readonly FaultKind[] = ['status500', 'throttle', 'hang', 'reset', 'performThenDrop'];
+export const FAULT_KINDS: readonly FaultKind[] = ['status500', 'throttle', 'hang', 'reset', 'performThenDrop', 'performThenHang'];
 
 export interface FaultRule {
   /** HTTP method, case-insensitive; any method when omitted. */

@@ -224,6 +224,7 @@ export async function startDearSimulator(opts: DearSimulatorOptions = {}): Promi
       res.socket?.destroy();
       return;
     }
+    if (fault === 'performThenHang') return; // done; no answer until the server closes
     return send(response);
   };
 

@@ -187,6 +187,7 @@ export async function startShipStationSimulator(opts: ShipStationSimulatorOption
       req.socket.destroy();
       return;
     }
+    if (fault === 'performThenHang') return; // done, and the socket stays open until close()
     send(withLimits(response));
   };
 
