@@ -85,14 +85,17 @@ export interface SchemaValidator {
 type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options';
 const METHODS: HttpMethod[] = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 
-/** Directory of the reference files: `$REFERENCE_DIR`, else `<repo root>/../shared/reference`. */
+/**
+ * Directory of the reference files: `$REFERENCE_DIR`, else the copies committed in
+ * `test/fixtures/reference/` (so a clean clone validates on its own; see SOURCES.md there).
+ */
 export function referenceDir(): string {
   const env = process.env.REFERENCE_DIR;
   if (env) return path.resolve(env);
   // Compiled code runs from dist/src/..., sources from src/...: walk up to package.json.
   let dir = __dirname;
   for (;;) {
-    if (existsSync(path.join(dir, 'package.json'))) return path.resolve(dir, '..', 'shared', 'reference');
+    if (existsSync(path.join(dir, 'package.json'))) return path.resolve(dir, 'test', 'fixtures', 'reference');
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error(`no package.json above ${__dirname}; set REFERENCE_DIR`);
     dir = parent;
