@@ -38,8 +38,11 @@ describe('a process killed during a purchase (e2e, child process)', () => {
   const auth = { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json' };
   let child: ChildProcess | undefined;
 
+  /** Resolves when the process has exited; made at spawn so an early exit is never missed. */
+  const exited = new WeakMap<ChildProcess, Promise<unknown>>();
   const start = async (): Promise<ChildProcess> => {
     const proc = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    exited.set(proc, new Promise((done) => proc.once('exit', done)));
     let stderr = '';
     proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const until = Date.now() + 60_000;
@@ -110,7 +113,7 @@ describe('a process killed during a purchase (e2e, child process)', () => {
     }
     child.kill('SIGKILL');
     assert.equal(await purchase, 'connection lost');
-    await new Promise((done) => child!.once('exit', done));
+    await exited.get(child);
 
     child = await start();
     const until = Date.now() + 30_000;
@@ -139,7 +142,7 @@ describe('a process killed during a purchase (e2e, child process)', () => {
     assert.equal(sims.shipstation.countRequests({ path: '/shipments/createlabel' }), 1);
 
     child.kill('SIGTERM');
-    await new Promise((done) => child!.once('exit', done));
+    await exited.get(child);
     child = undefined;
   });
 });
