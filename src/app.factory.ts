@@ -68,6 +68,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 export function configureApp(app: INestApplication, logger: Logger, metrics: Metrics): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
+  // API answers are not cached by clients by ETag; computing one per response costs CPU.
+  express.set('etag', false);
   express.set('trust proxy', false);
   app.use(httpLogging(logger));
   app.use(metrics.middleware());

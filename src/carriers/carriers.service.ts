@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ConnectionsService } from '../connections/connections.service';
+import { ConnectionEntity } from '../connections/entities/connection.entity';
 import { UpstreamClients } from '../upstream/upstream-clients.service';
 import { CarrierCatalog, CarrierInfo } from './carrier-catalog';
 import { CarrierCatalogEntity } from './entities/carrier-catalog.entity';
@@ -28,8 +29,10 @@ export class CarriersService {
     private readonly upstream: UpstreamClients,
   ) {}
 
-  async get(connectionId: string, opts: { refresh?: boolean } = {}): Promise<CatalogResult> {
-    const connection = await this.connections.get(connectionId);
+  /** Pass the entity when it is loaded already: the cached path then makes no query at all. */
+  async get(connectionOrId: string | ConnectionEntity, opts: { refresh?: boolean } = {}): Promise<CatalogResult> {
+    const connection = typeof connectionOrId === 'string' ? await this.connections.get(connectionOrId) : connectionOrId;
+    const connectionId = connection.id;
     const version = connection.updatedAt.getTime();
     const fresh = (fetchedAt: Date) => Date.now() - fetchedAt.getTime() < CATALOG_TTL_MS;
     if (!opts.refresh) {
@@ -40,7 +43,7 @@ export class CarriersService {
         return this.remember(connectionId, version, { catalog: stored.catalog, fetchedAt: stored.fetchedAt });
       }
     }
-    const catalog = await this.fetch(connectionId);
+    const catalog = await this.fetch(connection);
     const fetchedAt = new Date();
     await this.catalogs.upsert({ connectionId, connectionVersion: connection.updatedAt, catalog, fetchedAt }, ['connectionId']);
     return this.remember(connectionId, version, { catalog, fetchedAt });
@@ -51,8 +54,8 @@ export class CarriersService {
     return result;
   }
 
-  private async fetch(connectionId: string): Promise<CarrierCatalog> {
-    const { shipstation } = await this.upstream.forConnection(connectionId);
+  private async fetch(connection: ConnectionEntity): Promise<CarrierCatalog> {
+    const { shipstation } = await this.upstream.forConnection(connection);
     const carriers = await shipstation.carriers();
     // The same code can appear once per carrier account (§3); services are per code.
     const unique = [...new Map(carriers.map((c) => [c.code, c])).values()];

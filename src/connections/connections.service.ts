@@ -97,7 +97,11 @@ export class ConnectionsService {
   }
 
   async credentials(id: string): Promise<UpstreamCredentials> {
-    const entity = await this.get(id);
+    return this.credentialsOf(await this.get(id));
+  }
+
+  /** The decrypted credentials of a connection already loaded (no second query). */
+  credentialsOf(entity: ConnectionEntity): UpstreamCredentials {
     return {
       connectionId: entity.id,
       dear: {

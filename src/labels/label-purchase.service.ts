@@ -77,7 +77,7 @@ export class LabelPurchaseService {
   private async buy(dto: PurchaseLabelDto, key: { apiKeyId: string; key: string } | undefined): Promise<PurchaseAnswer> {
     const connection = await this.connections.get(dto.connectionId);
     if (!connection.settings.shippingService.enabled) throw Errors.unprocessable('shipping_service_disabled', `Connection ${connection.id} has the shipping service turned off.`);
-    const clients = await this.upstream.forConnection(connection.id);
+    const clients = await this.upstream.forConnection(connection);
     const purchase = await this.resolver.resolve(dto, connection, clients.dear);
     const sale = purchase.shipment.sale;
     const box = purchase.shipment.parcels[purchase.parcelIndex].box ?? null;

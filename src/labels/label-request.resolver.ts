@@ -29,7 +29,7 @@ export class LabelRequestResolver {
     const { shipment, carrierCode, serviceCode, packageCode } = dto.rateId
       ? await this.fromRate(dto)
       : { shipment: await this.shipmentFor(dto, connection, dear), carrierCode: dto.carrierCode!, serviceCode: dto.serviceCode!, packageCode: dto.packageCode ?? DEFAULT_PACKAGE_CODE };
-    await this.assertServiceOffered(connection.id, carrierCode, serviceCode, packageCode);
+    await this.assertServiceOffered(connection, carrierCode, serviceCode, packageCode);
     const parcelIndex = chooseParcel(shipment, dto.box);
     return {
       shipment,
@@ -77,8 +77,8 @@ export class LabelRequestResolver {
   }
 
   /** A service the carrier does not offer is refused here with a clear 422 (SPEC §5). */
-  private async assertServiceOffered(connectionId: string, carrierCode: string, serviceCode: string, packageCode: string): Promise<void> {
-    const { catalog } = await this.carriers.get(connectionId);
+  private async assertServiceOffered(connection: ConnectionEntity, carrierCode: string, serviceCode: string, packageCode: string): Promise<void> {
+    const { catalog } = await this.carriers.get(connection);
     const carrier = catalog.carriers.find((c) => c.code === carrierCode);
     if (!carrier) throw refuse('carrier_not_connected', `Carrier ${carrierCode} is not connected to this ShipStation account.`, 'carrierCode');
     if (!carrier.services.some((s) => s.code === serviceCode)) throw refuse('service_not_offered', `Carrier ${carrierCode} has no service ${serviceCode}.`, 'serviceCode');

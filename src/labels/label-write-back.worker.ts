@@ -60,8 +60,8 @@ export class LabelWriteBackWorker implements OnModuleInit {
     if (!lease) throw new Error('another write-back to this fulfilment is running; retried shortly');
     const attempts = await this.labels.countWriteBackAttempt(label.id);
     try {
-      const { dear } = await this.upstream.forConnection(label.connectionId);
       const connection = await this.connections.get(label.connectionId);
+      const { dear } = await this.upstream.forConnection(connection);
       const ship = connection.settings.shippingService;
       const names = await this.carrierNames(label);
       const outcome = await new DearWriteBack(dear).record({

@@ -33,6 +33,12 @@ export class QuoteStore {
     return stored;
   }
 
+  /** Memory only: the cached quote for exactly this request hash, if this instance has it. */
+  peek(requestHash: string): QuoteEntity | undefined {
+    const hot = this.byRequest.get(requestHash);
+    return hot && hot.expiresAt.getTime() > Date.now() ? hot : undefined;
+  }
+
   async save(quote: QuoteEntity): Promise<void> {
     await this.quotes.insert(quote);
     if (quote.cacheable) this.remember(quote);

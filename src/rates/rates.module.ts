@@ -7,6 +7,7 @@ import { JobsService } from '../jobs/jobs.service';
 import { UpstreamModule } from '../upstream/upstream.module';
 import { QuoteEntity } from './entities/quote.entity';
 import { QuoteStore } from './quote-store';
+import { RatesCacheInterceptor } from './rates-cache.interceptor';
 import { RatesController } from './rates.controller';
 import { RatesService } from './rates.service';
 
@@ -16,7 +17,7 @@ const DAY_MS = 86_400_000;
 @Module({
   imports: [TypeOrmModule.forFeature([QuoteEntity]), ConnectionsModule, CarriersModule, UpstreamModule],
   controllers: [RatesController],
-  providers: [RatesService, QuoteStore],
+  providers: [RatesService, QuoteStore, RatesCacheInterceptor],
   exports: [QuoteStore, RatesService],
 })
 export class RatesModule implements OnModuleInit {

@@ -40,17 +40,19 @@ export class RatesService {
   async quote(request: RatesRequestDto): Promise<QuoteDto> {
     assertOneSource(request);
     const hash = requestHash(request);
-    let connection: ConnectionEntity | undefined;
-    const loadConnection = async () => (connection ??= await this.connections.get(request.connectionId));
-    const cached = await this.quotes.findCached(request.connectionId, hash, async () => (await loadConnection()).updatedAt);
+    // Both are needed on a cache miss and the cache check needs the connection's version:
+    // ask for them together rather than one after the other.
+    const connectionLoad = this.connections.get(request.connectionId);
+    connectionLoad.catch(() => undefined); // awaited below; never an unhandled rejection
+    const cached = await this.quotes.findCached(request.connectionId, hash, async () => (await connectionLoad).updatedAt);
     if (cached) return toQuoteDto(cached);
 
-    const conn = await loadConnection();
+    const conn = await connectionLoad;
     const settings = conn.settings.shippingService;
     if (!settings.enabled) throw Errors.unprocessable('shipping_service_disabled', `Connection ${conn.id} has the shipping service turned off (shippingService.enabled).`);
-    const clients = await this.upstream.forConnection(conn.id);
+    const clients = await this.upstream.forConnection(conn);
     const shipment = await this.resolveShipment(request, conn, clients.dear);
-    const { carriers, unknown } = await this.selectCarriers(conn.id, request.carrierCodes);
+    const { carriers, unknown } = await this.selectCarriers(conn, request.carrierCodes);
     const packageCode = request.packageCode ?? DEFAULT_PACKAGE_CODE;
     const results = await Promise.all(carriers.map((c) => this.quoteCarrier(clients.shipstation, c, shipment, packageCode, request.serviceCodes)));
     const found = results.flatMap((r) => r.quotes).sort(byTotalCost);
@@ -109,8 +111,8 @@ export class RatesService {
     return shipment;
   }
 
-  private async selectCarriers(connectionId: string, codes?: string[]): Promise<{ carriers: CarrierInfo[]; unknown: string[] }> {
-    const { catalog } = await this.carriers.get(connectionId);
+  private async selectCarriers(connection: ConnectionEntity, codes?: string[]): Promise<{ carriers: CarrierInfo[]; unknown: string[] }> {
+    const { catalog } = await this.carriers.get(connection);
     if (!codes || codes.length === 0) return { carriers: catalog.carriers, unknown: [] };
     const wanted = new Set(codes);
     return {

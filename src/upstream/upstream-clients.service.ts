@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ConnectionsService, UpstreamCredentials } from '../connections/connections.service';
+import { ConnectionEntity } from '../connections/entities/connection.entity';
 import { LOGGER } from '../logging/logger';
 import { Metrics } from '../metrics/metrics';
 import { RateBudget } from './budget/rate-budget';
@@ -45,8 +46,10 @@ export class UpstreamClients {
     };
   }
 
-  async forConnection(connectionId: string): Promise<ConnectionClients> {
-    return this.fromCredentials(await this.connections.credentials(connectionId));
+  /** Pass the entity when the caller has it loaded already: it saves a query on hot paths. */
+  async forConnection(connection: string | ConnectionEntity): Promise<ConnectionClients> {
+    const entity = typeof connection === 'string' ? await this.connections.get(connection) : connection;
+    return this.fromCredentials(this.connections.credentialsOf(entity));
   }
 
   fromCredentials(credentials: UpstreamCredentials): ConnectionClients {
