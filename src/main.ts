@@ -3,6 +3,7 @@ import { createApp } from './app.factory';
 import { loadConfig } from './config/app-config';
 import { ConfigError } from './config/environment';
 import { DataDirLockedError } from './database/data-dir-lock';
+import { SEED } from './sandbox/dear/dear-seed';
 import { Sandbox, startSandbox } from './sandbox/sandbox';
 
 async function main(): Promise<void> {
@@ -49,7 +50,10 @@ function printBanner(config: ReturnType<typeof loadConfig>, embedded: boolean, s
     `  Database     ${embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`,
   ];
   if (sandbox) {
-    lines.push(`  Sandbox      connection ${sandbox.connectionId} → simulators ShipStation ${sandbox.shipstationUrl}, DEAR ${sandbox.dearUrl}`);
+    lines.push(
+      `  Sandbox      connection ${sandbox.connectionId} → simulators ShipStation ${sandbox.shipstationUrl}, DEAR ${sandbox.dearUrl}`,
+      `               sample DEAR sales: ${SEED.saleIds.packedOneBox} (packed, one box), ${SEED.saleIds.packedTwoBoxes} (two boxes)`,
+    );
   }
   if (config.generatedAdminKey) {
     lines.push(`  Admin key    ${config.adminApiKey}`, `               (generated once, kept in ${config.dataDir}/secrets.json; printed only now)`);
