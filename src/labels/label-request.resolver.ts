@@ -42,6 +42,7 @@ export class LabelRequestResolver {
       testLabel: dto.testLabel ?? false,
       ...(dto.confirmation ?? shipment.confirmation ? { confirmation: dto.confirmation ?? shipment.confirmation } : {}),
       ...(dto.insurance ? { insurance: { provider: dto.insurance.provider, insuredValue: dto.insurance.insuredValue } } : {}),
+      ...(dto.notesToBuyer?.trim() ? { notesToBuyer: dto.notesToBuyer.trim() } : {}),
     };
   }
 

@@ -76,6 +76,7 @@ export class LabelWriteBackWorker implements OnModuleInit {
         currency: label.currency,
         freight: ship.freight,
         serviceName: names.service,
+        notesToBuyer: label.purchase.notesToBuyer,
       });
       await this.finish(label, 'done', { shipLine: outcome.shipLine, shipStatus: outcome.shipStatus, freight: outcome.freight, ...(outcome.freightNote ? { freightNote: outcome.freightNote } : {}) });
       if (label.purchasedAt) this.metrics.writeBackLatency.observe((Date.now() - label.purchasedAt.getTime()) / 1000);

@@ -12,9 +12,9 @@ describe('labels: DEAR write-back (e2e)', () => {
   let t: TestApp;
   let sims: Simulators;
   let connectionId: string;
-  const buy = async (saleId: string, box?: string) => {
+  const buy = async (saleId: string, box?: string, extra: object = {}) => {
     // allowAdditional: these tests are about the write-back; the simulator's sales start fresh each test.
-    const res = await t.http().post('/v1/labels').set(bearer(t.adminKey)).send({ connectionId, saleId, ...(box ? { box } : {}), carrierCode: 'ups', serviceCode: 'ups_ground', allowAdditional: true });
+    const res = await t.http().post('/v1/labels').set(bearer(t.adminKey)).send({ connectionId, saleId, ...(box ? { box } : {}), carrierCode: 'ups', serviceCode: 'ups_ground', allowAdditional: true, ...extra });
     assert.equal(res.status, 201, JSON.stringify(res.body));
     return res.body;
   };
@@ -37,8 +37,8 @@ describe('labels: DEAR write-back (e2e)', () => {
     await sims?.close();
   });
 
-  it('records the ship line and the freight charge once, with carrier name and tracking URL', async () => {
-    const label = await buy(SEED.saleIds.draftInvoiceWithFreight);
+  it('records the ship line and the freight charge once, with carrier name, tracking URL and notes to the buyer', async () => {
+    const label = await buy(SEED.saleIds.draftInvoiceWithFreight, undefined, { notesToBuyer: 'Fragile: handle with care.' });
     const done = await waitForLabel(t, label.id, (l) => l.writeBack.status !== 'pending');
     assert.equal(done.writeBack.status, 'done', JSON.stringify(done.writeBack));
     assert.equal(done.writeBack.outcome.freight, 'added');
@@ -46,6 +46,8 @@ describe('labels: DEAR write-back (e2e)', () => {
     assert.equal(line.Carrier, 'UPS Ground Service');
     assert.match(line.TrackingURL, new RegExp(label.trackingNumber));
     assert.equal(line.IsShipped, true);
+    const fulfilment = sale(SEED.saleIds.draftInvoiceWithFreight).Fulfilments[0];
+    assert.match(fulfilment.Ship.ShippingNotes, /Fragile: handle with care\./);
     const charges = ourCharges(SEED.saleIds.draftInvoiceWithFreight, label.trackingNumber);
     assert.equal(charges.length, 1);
     assert.equal(charges[0].Description, 'Freight');

@@ -580,6 +580,11 @@ export interface PurchaseLabelDto {
     | "direct_signature";
   insurance?: InsuranceDto;
   /**
+   * Notes to the buyer, written to the DEAR ship stage's ShippingNotes
+   * @example "Leave at the back door."
+   */
+  notesToBuyer?: string;
+  /**
    * Buy although the sale box already has an active label
    * @default false
    */

@@ -35,6 +35,8 @@ export class PurchaseLabelDto {
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() testLabel?: boolean;
   @ApiPropertyOptional({ enum: CONFIRMATIONS }) @IsOptional() @IsIn(CONFIRMATIONS) confirmation?: Confirmation;
   @ApiPropertyOptional({ type: InsuranceDto }) @IsOptional() @ValidateNested() @Type(() => InsuranceDto) insurance?: InsuranceDto;
+  @ApiPropertyOptional({ example: 'Leave at the back door.', description: "Notes to the buyer, written to the DEAR ship stage's ShippingNotes" })
+  @IsOptional() @IsString() @MaxLength(1000) notesToBuyer?: string;
   @ApiPropertyOptional({ default: false, description: 'Buy although the sale box already has an active label' })
   @IsOptional() @IsBoolean() allowAdditional?: boolean;
 }

@@ -21,6 +21,7 @@ export interface LabelPurchase {
   testLabel: boolean;
   confirmation?: string;
   insurance?: { provider: string; insuredValue: string };
+  notesToBuyer?: string;
 }
 
 export interface WriteBackOutcomeRecord {
