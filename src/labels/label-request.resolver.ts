@@ -8,7 +8,6 @@ import { QuoteStore } from '../rates/quote-store';
 import { saleToShipment } from '../rates/sale-shipment.mapper';
 import { parcelTooHeavy, ResolvedShipment } from '../rates/shipment';
 import type { DearClient } from '../upstream/dear/dear.client';
-import { UpstreamError } from '../upstream/upstream.errors';
 import { PurchaseLabelDto } from './dto/purchase-label.dto';
 import { LabelPurchase } from './entities/label.entity';
 
@@ -68,12 +67,7 @@ export class LabelRequestResolver {
       if (parcelTooHeavy(s.packages[0].weight)) throw Errors.validation([{ field: 'shipment.packages.0.weight', message: 'is more than 150 lb (68 kg), beyond what parcel carriers take' }]);
       return { shipFrom: { ...shipFrom }, shipTo: { ...s.shipTo }, parcels: [{ weight: { ...s.packages[0].weight }, ...(s.packages[0].dimensions ? { dimensions: { ...s.packages[0].dimensions } } : {}) }], residential: s.residential, confirmation: s.confirmation };
     }
-    const sale = await dear.sale(dto.saleId!, { countryFormat: 'Code2' }).catch((error: unknown) => {
-      if (error instanceof UpstreamError && (error.kind === 'not_found' || (error.kind === 'rejected' && /not found/i.test(error.upstreamMessage)))) {
-        throw new UpstreamError('dear', 'not_found', error.upstreamStatus, error.upstreamMessage, { endpoint: 'sale' });
-      }
-      throw error;
-    });
+    const sale = await dear.sale(dto.saleId!, { countryFormat: 'Code2' });
     return saleToShipment(sale, shipFrom, dto.fulfilmentTaskId);
   }
 

@@ -10,7 +10,6 @@ import { ConnectionEntity } from '../connections/entities/connection.entity';
 import { DearClient } from '../upstream/dear/dear.client';
 import { UpstreamClients } from '../upstream/upstream-clients.service';
 import { ShipStationClient } from '../upstream/shipstation/shipstation.client';
-import { UpstreamError } from '../upstream/upstream.errors';
 import { RatesRequestDto } from './dto/rates-request.dto';
 import { QuoteDto } from './dto/rates-response.dto';
 import { QuoteEntity, StoredRate, StoredRateError } from './entities/quote.entity';
@@ -97,13 +96,7 @@ export class RatesService {
       };
     }
     if (!defaultFrom) throw Errors.unprocessable('ship_from_missing', `Connection ${conn.id} has no shippingService.shipFrom; set it to quote DEAR sales.`);
-    const sale = await dear.sale(request.saleId!, { countryFormat: 'Code2' }).catch((error: unknown) => {
-      // DEAR answers an unknown sale with 400 "Sale with ID … not found" (dear.md §1.6).
-      if (error instanceof UpstreamError && (error.kind === 'not_found' || (error.kind === 'rejected' && /not found/i.test(error.upstreamMessage)))) {
-        throw new UpstreamError('dear', 'not_found', error.upstreamStatus, error.upstreamMessage, { endpoint: 'sale' });
-      }
-      throw error;
-    });
+    const sale = await dear.sale(request.saleId!, { countryFormat: 'Code2' });
     const shipment = saleToShipment(sale, defaultFrom, request.fulfilmentTaskId);
     if (shipment.parcels.some((p) => parcelTooHeavy(p.weight))) {
       throw Errors.unprocessable('sale_parcel_too_heavy', `A parcel of sale ${sale.ID} weighs more than 150 lb (68 kg), beyond what parcel carriers take.`);

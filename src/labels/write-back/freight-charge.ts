@@ -6,9 +6,9 @@
  * `Comment`; finding it there is how a re-run knows not to add a second one.
  */
 import { compareMoney, formatMoney, type Minor, moneyToNumber, ZERO_MONEY } from '../../common/money/money';
-import { additionalChargeWrite, type DearClient, invoiceWriteBody } from '../../upstream/dear/dear.client';
+import { additionalChargeWrite, type DearClient, invoiceWriteBody, orderWriteBody } from '../../upstream/dear/dear.client';
 import type {
-  DearAdditionalCharge, DearAdditionalChargeWrite, DearFulfilment, DearInvoice, DearSale, DearSaleOrder, DearSaleOrderWrite,
+  DearAdditionalCharge, DearAdditionalChargeWrite, DearFulfilment, DearInvoice, DearSale,
 } from '../../upstream/dear/dear.types';
 import { UpstreamError } from '../../upstream/upstream.errors';
 import { trackingKey } from './ship-lines';
@@ -140,25 +140,3 @@ function isDraft(status: string | null | undefined): boolean {
   return s === 'DRAFT' || s === 'NOT AVAILABLE';
 }
 
-/** The order as read, in its write form, with the given charges (a POST replaces both sets, §2.4). */
-function orderWriteBody(saleId: string, order: DearSaleOrder, charges: DearAdditionalChargeWrite[]): DearSaleOrderWrite {
-  return {
-    SaleID: saleId,
-    Status: 'DRAFT',
-    Memo: order.Memo ?? '',
-    Lines: order.Lines.map((l) => ({
-      ProductID: l.ProductID,
-      SKU: l.SKU,
-      Name: l.Name,
-      Quantity: l.Quantity,
-      Price: l.Price,
-      Discount: l.Discount,
-      Tax: l.Tax,
-      TaxRule: l.TaxRule,
-      ...(l.Comment !== undefined ? { Comment: l.Comment } : {}),
-      ...(l.DropShip !== undefined ? { DropShip: l.DropShip } : {}),
-      Total: l.Total,
-    })),
-    AdditionalCharges: charges,
-  };
-}

@@ -318,11 +318,12 @@ describe('DearClient: errors, faults and retries', () => {
     assert.equal(sim.countRequests({ path: '/me' }) - n, 1);
   });
 
-  it('[{ErrorCode, Exception}] under 400 → rejected with DEAR’s message, not retried (§1.6)', async () => {
+  it('[{ErrorCode, Exception}] under 400 → not retried, with DEAR’s message; an unknown sale is not_found (§1.6)', async () => {
     const { client } = makeClient(sim.url);
     const missing = '00000000-0000-0000-0000-00000000abcd';
     const n = sim.countRequests({ path: '/sale' });
-    const e = await upstreamError(client.sale(missing), 'rejected');
+    const e = await upstreamError(client.sale(missing), 'not_found');
+    assert.equal(e.status, 404);
     assert.equal(e.upstreamStatus, 400);
     assert.equal(e.upstreamMessage, `Sale with ID '${missing}' not found.`);
     assert.equal(sim.countRequests({ path: '/sale' }) - n, 1);

@@ -4,7 +4,7 @@ import { UpstreamError } from '../upstream.errors';
 import {
   DEAR_EMPTY_GUID, DearAdditionalCharge, DearAdditionalChargeWrite, DearCarrier, DearCarrierList, DearCountryFormat, DearFulfilmentList, DearGuid, DearInvoice, DearLocation,
   DearLocationList, DearMe, DearPackTask, DearPickTask, DearProduct, DearProductFamily, DearProductFamilyList, DearProductList,
-  DearSale, DearSaleInvoices, DearSaleInvoiceWrite, DearSaleListResponse, DearSaleOrderResponse, DearSaleOrderWrite, DearShipTask,
+  DearSale, DearSaleInvoices, DearSaleInvoiceWrite, DearSaleLine, DearSaleLineWrite, DearSaleListResponse, DearSaleOrder, DearSaleOrderResponse, DearSaleOrderWrite, DearShipTask,
   DearShipTrackingUpdate, DearShipWrite, DearWebhook, DearWebhookCreate, DearWebhookList, DearWebhookUpdate,
 } from './dear.types';
 
@@ -91,8 +91,16 @@ export class DearClient {
    * The whole sale (§2.2). `countryFormat: 'Code2'` asks for ISO alpha-2 countries (documented
    * `CountryFormat` parameter, §2.2; SPEC App. A "country").
    */
+  /** An unknown sale is `not_found` (a 404 for our callers), although DEAR answers it with a 400 (§1.6). */
   async sale(id: DearGuid, opts: { countryFormat?: DearCountryFormat; combineAdditionalCharges?: boolean } = {}): Promise<DearSale> {
-    return this.get<DearSale>('/sale', { ID: id, CountryFormat: opts.countryFormat, CombineAdditionalCharges: opts.combineAdditionalCharges });
+    try {
+      return await this.get<DearSale>('/sale', { ID: id, CountryFormat: opts.countryFormat, CombineAdditionalCharges: opts.combineAdditionalCharges });
+    } catch (error) {
+      if (error instanceof UpstreamError && error.kind === 'rejected' && /not found/i.test(error.upstreamMessage)) {
+        throw new UpstreamError('dear', 'not_found', error.upstreamStatus, error.upstreamMessage, { endpoint: 'sale' });
+      }
+      throw error;
+    }
   }
 
   async fulfilment(saleId: DearGuid, opts: { includeProductInfo?: boolean } = {}): Promise<DearFulfilmentList> {
@@ -253,20 +261,32 @@ export function invoiceWriteBody(saleId: DearGuid, inv: DearInvoice, change: Par
     ...(inv.InvoiceDate ? { InvoiceDate: inv.InvoiceDate } : {}),
     ...(inv.InvoiceDueDate ? { InvoiceDueDate: inv.InvoiceDueDate } : {}),
     ...(inv.LinkedFulfillmentNumber ? { LinkedFulfillmentNumber: String(inv.LinkedFulfillmentNumber) } : {}),
-    Lines: inv.Lines.map((l) => ({
-      ProductID: l.ProductID,
-      SKU: l.SKU,
-      Name: l.Name,
-      Quantity: l.Quantity,
-      Price: l.Price,
-      Discount: l.Discount,
-      Tax: l.Tax,
-      TaxRule: l.TaxRule,
-      ...(l.Account !== undefined ? { Account: l.Account } : {}),
-      ...(l.Comment !== undefined ? { Comment: l.Comment } : {}),
-      Total: l.Total,
-    })),
+    Lines: inv.Lines.map((l) => saleLineWrite(l, 'invoice')),
     AdditionalCharges: change.AdditionalCharges ?? inv.AdditionalCharges.map(additionalChargeWrite),
+  };
+}
+
+/** The order as read, in its write form, with the given charges (a POST replaces both sets, §2.4). */
+export function orderWriteBody(saleId: DearGuid, order: DearSaleOrder, charges: DearAdditionalChargeWrite[]): DearSaleOrderWrite {
+  return { SaleID: saleId, Status: 'DRAFT', Memo: order.Memo ?? '', Lines: order.Lines.map((l) => saleLineWrite(l, 'order')), AdditionalCharges: charges };
+}
+
+/** A quote/order/invoice line as read, in its write form (a stage POST must resend every line). */
+export function saleLineWrite(l: DearSaleLine, stage: 'order' | 'invoice'): DearSaleLineWrite {
+  return {
+    ProductID: l.ProductID,
+    SKU: l.SKU,
+    Name: l.Name,
+    Quantity: l.Quantity,
+    Price: l.Price,
+    Discount: l.Discount,
+    Tax: l.Tax,
+    TaxRule: l.TaxRule,
+    // Account belongs to invoice lines, DropShip to order lines (§2.4, §2.5).
+    ...(stage === 'invoice' && l.Account !== undefined ? { Account: l.Account } : {}),
+    ...(l.Comment !== undefined ? { Comment: l.Comment } : {}),
+    ...(stage === 'order' && l.DropShip !== undefined ? { DropShip: l.DropShip } : {}),
+    Total: l.Total,
   };
 }
 
