@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -17,6 +18,8 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly boss: PgBoss;
   private running = false;
   private readonly queues = new Set<string>();
+  /** Handlers still running: shutdown waits for them so none touches a closed pool. */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(dataSource: DataSource, @Inject(LOGGER) private readonly logger: Logger) {
     const pool = (dataSource.driver as PostgresDriver).master as Pool;
@@ -42,6 +45,9 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     if (!this.running) return;
     this.running = false;
     await this.boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
+    await Promise.allSettled([...this.inFlight]);
+    // A worker may be between polls; give its last fetch time to finish before the pool closes.
+    await sleep(100);
   }
 
   async ensureQueue(name: string, options: Omit<PgBoss.Queue, 'name'> = {}): Promise<void> {
@@ -63,7 +69,16 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   async work<T extends object>(name: string, handler: (job: PgBoss.Job<T>) => Promise<void>, options: PgBoss.WorkOptions = {}): Promise<void> {
     await this.ensureQueue(name);
     await this.boss.work<T>(name, { batchSize: 1, ...options }, async (jobs) => {
-      for (const job of jobs) await handler(job);
+      for (const job of jobs) {
+        const run = handler(job);
+        const tracked = run.then(() => undefined, () => undefined);
+        this.inFlight.add(tracked);
+        try {
+          await run;
+        } finally {
+          this.inFlight.delete(tracked);
+        }
+      }
     });
   }
 
