@@ -61,7 +61,7 @@ export class LabelWriteBackWorker implements OnModuleInit {
     const attempts = await this.labels.countWriteBackAttempt(label.id);
     try {
       const connection = await this.connections.get(label.connectionId);
-      const { dear } = await this.upstream.forConnection(connection);
+      const { dear } = await this.upstream.forConnection(connection, { background: true });
       const ship = connection.settings.shippingService;
       const names = await this.carrierNames(label);
       const outcome = await new DearWriteBack(dear).record({
@@ -82,7 +82,7 @@ export class LabelWriteBackWorker implements OnModuleInit {
       if (label.purchasedAt) this.metrics.writeBackLatency.observe((Date.now() - label.purchasedAt.getTime()) / 1000);
     } catch (error) {
       const message = describe(error);
-      const final = !(error instanceof UpstreamError && error.transient) || attempts >= this.config.writeBackMaxAttempts;
+      const final = !isTransient(error) || attempts >= this.config.writeBackMaxAttempts;
       await this.labels.updateFields(label.id, { writeBackLastError: message, ...(final ? { writeBackStatus: 'failed' as const } : {}) });
       this.logger.warn({ labelId, attempt: attempts, final, err: message }, 'DEAR write-back failed');
       if (!final) throw error; // pg-boss retries with backoff
@@ -100,7 +100,7 @@ export class LabelWriteBackWorker implements OnModuleInit {
       await this.finish(label, label.writeBackStatus, { voidCorrection: 'nothing_to_do', voidDetail: 'the label was never recorded in DEAR' });
       return;
     }
-    const { dear } = await this.upstream.forConnection(label.connectionId);
+    const { dear } = await this.upstream.forConnection(label.connectionId, { background: true });
     const lease = await this.leases.tryAcquire(`dear-fulfilment:${label.fulfilmentTaskId}`, this.config.upstreamTimeoutMs * 6 + 30_000);
     if (!lease) throw new Error('another write-back to this fulfilment is running; retried shortly');
     try {
@@ -108,7 +108,7 @@ export class LabelWriteBackWorker implements OnModuleInit {
       await this.finish(label, 'done', { voidCorrection: outcome.outcome, voidDetail: outcome.detail });
     } catch (error) {
       await this.labels.updateFields(label.id, { writeBackLastError: `void correction: ${describe(error)}` });
-      if (error instanceof UpstreamError && error.transient) throw error;
+      if (isTransient(error)) throw error;
       await this.finish(label, 'failed', { voidCorrection: 'failed', voidDetail: describe(error) });
     } finally {
       await lease.release();
@@ -133,6 +133,11 @@ export class LabelWriteBackWorker implements OnModuleInit {
       return {}; // names are a nicety; the built-in table and the code still work
     }
   }
+}
+
+/** Worth another attempt later: DEAR failing or throttling, or our budget still full. */
+function isTransient(error: unknown): boolean {
+  return (error instanceof UpstreamError && error.transient) || (error instanceof DomainError && error.code === 'upstream_budget_exhausted');
 }
 
 function describe(error: unknown): string {

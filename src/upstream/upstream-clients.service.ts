@@ -14,6 +14,9 @@ import { UpstreamClientDeps, UpstreamHttpClient } from './http/upstream-http-cli
 import { ShipStationClient } from './shipstation/shipstation.client';
 import { ShipStationDialect } from './shipstation/shipstation.dialect';
 
+/** A job may wait this long for its turn in the budget (10 minutes; pg-boss expires jobs at 15). */
+export const BACKGROUND_BUDGET_WAIT_MS = 10 * 60 * 1000;
+
 export interface ConnectionClients {
   credentials: UpstreamCredentials;
   shipstation: ShipStationClient;
@@ -46,23 +49,28 @@ export class UpstreamClients {
     };
   }
 
-  /** Pass the entity when the caller has it loaded already: it saves a query on hot paths. */
-  async forConnection(connection: string | ConnectionEntity): Promise<ConnectionClients> {
+  /**
+   * Pass the entity when the caller has it loaded already: it saves a query on hot paths.
+   * `background` clients (jobs) wait for the budget as long as it takes within
+   * BACKGROUND_BUDGET_WAIT_MS, rather than answering 503 like a request would.
+   */
+  async forConnection(connection: string | ConnectionEntity, opts: { background?: boolean } = {}): Promise<ConnectionClients> {
     const entity = typeof connection === 'string' ? await this.connections.get(connection) : connection;
-    return this.fromCredentials(this.connections.credentialsOf(entity));
+    return this.fromCredentials(this.connections.credentialsOf(entity), opts);
   }
 
-  fromCredentials(credentials: UpstreamCredentials): ConnectionClients {
+  fromCredentials(credentials: UpstreamCredentials, opts: { background?: boolean } = {}): ConnectionClients {
+    const maxWaitMs = opts.background ? Math.max(BACKGROUND_BUDGET_WAIT_MS, this.config.upstreamBudgetWaitMs) : this.config.upstreamBudgetWaitMs;
     const windowMs = this.config.upstreamWindowMs;
     const { shipstation: ss, dear } = credentials;
     const ssKey = `shipstation:${createHash('sha256').update(`${ss.apiKey}:${ss.apiSecret}`).digest('hex').slice(0, 24)}`;
     return {
       credentials,
       shipstation: new ShipStationClient(
-        new UpstreamHttpClient(new ShipStationDialect(ss.apiKey, ss.apiSecret, windowMs), ss.baseUrl, { key: ssKey, limit: ss.perMinute, windowMs }, this.deps),
+        new UpstreamHttpClient(new ShipStationDialect(ss.apiKey, ss.apiSecret, windowMs), ss.baseUrl, { key: ssKey, limit: ss.perMinute, windowMs, maxWaitMs }, this.deps),
       ),
       dear: new DearClient(
-        new UpstreamHttpClient(new DearDialect(dear.accountId, dear.applicationKey, windowMs), dear.baseUrl, { key: `dear:${dear.accountId}`, limit: dear.perMinute, windowMs }, this.deps),
+        new UpstreamHttpClient(new DearDialect(dear.accountId, dear.applicationKey, windowMs), dear.baseUrl, { key: `dear:${dear.accountId}`, limit: dear.perMinute, windowMs, maxWaitMs }, this.deps),
       ),
     };
   }

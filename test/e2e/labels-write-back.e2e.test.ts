@@ -123,3 +123,39 @@ describe('labels: DEAR write-back (e2e)', () => {
     assert.match(metrics, /label_write_back_backlog \d+/);
   });
 });
+
+/** A full DEAR budget makes a request answer 503 at once, but a write-back job waits its turn. */
+describe('labels: DEAR write-back under a full budget (e2e)', () => {
+  let t: TestApp;
+  let sims: Simulators;
+  let connectionId: string;
+
+  before(async () => {
+    sims = await startSimulators();
+    t = await startTestApp({ ...LABEL_TEST_ENV, UPSTREAM_WINDOW_MS: '2000', UPSTREAM_BUDGET_WAIT_MS: '100' });
+    connectionId = await connectToSimulators(t, sims, { limits: { dearPerMinute: 2 } });
+  });
+  after(async () => {
+    await t?.close();
+    await sims?.close();
+  });
+
+  it('waits for the budget instead of failing, while requests get 503 with Retry-After', async () => {
+    const buy = (saleId: string) => t.http().post('/v1/labels').set(bearer(t.adminKey)).send({ connectionId, saleId, carrierCode: 'ups', serviceCode: 'ups_ground' });
+    const first = await buy(SEED.saleIds.packedOneBox);
+    const second = await buy(SEED.saleIds.taxedSale);
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    assert.equal(second.status, 201, JSON.stringify(second.body));
+    // Both DEAR calls of this window are spent: a request is refused at once.
+    const third = await buy(SEED.saleIds.giftOrder);
+    assert.equal(third.status, 503, JSON.stringify(third.body));
+    assert.equal(third.body.code, 'upstream_budget_exhausted');
+    assert.ok(Number(third.headers['retry-after']) >= 1);
+    for (const label of [first.body, second.body]) {
+      const done = await waitForLabel(t, label.id, (l) => l.writeBack.status !== 'pending', 30_000);
+      assert.equal(done.writeBack.status, 'done', JSON.stringify(done.writeBack));
+      assert.equal(done.writeBack.attempts, 1, 'the job waited for its turn rather than failing');
+    }
+    assert.equal(sims.dear.requests.filter((r) => r.status === 429 || r.status === 503).length, 0);
+  });
+});

@@ -8,6 +8,8 @@ export interface BudgetSpec {
   /** Calls allowed per window (ShipStation 40, DEAR 60 by default). */
   limit: number;
   windowMs: number;
+  /** Longest wait for a slot; background jobs wait longer than HTTP requests. */
+  maxWaitMs?: number;
 }
 
 /**
@@ -79,7 +81,7 @@ export class RateBudget {
         const waitMs = await this.msUntilSlot(spec, window);
         if (waitMs === undefined) continue; // the row did not exist; it does now
         for (const waiter of [...queue.waiters]) {
-          if (waitMs > this.maxWaitMs - (now - waiter.started)) {
+          if (waitMs > (waiter.spec.maxWaitMs ?? this.maxWaitMs) - (now - waiter.started)) {
             queue.waiters.splice(queue.waiters.indexOf(waiter), 1);
             waiter.reject(exhausted(waiter, waitMs));
           }
