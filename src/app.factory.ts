@@ -9,7 +9,7 @@ import { jsonBody, requireJsonBody } from './common/http/body-parsing';
 import { createValidationPipe } from './common/validation/validation-pipe';
 import { AppConfig } from './config/app-config';
 import { startEmbeddedDatabase } from './database/embedded-database';
-import { httpLogging } from './logging/http-logging';
+import { httpLogging, requestId } from './logging/http-logging';
 import { createLogger } from './logging/logger';
 import { PinoNestLogger } from './logging/nest-logger';
 import { Metrics } from './metrics/metrics';
@@ -71,7 +71,9 @@ export function configureApp(app: INestApplication, logger: Logger, metrics: Met
   // API answers are not cached by clients by ETag; computing one per response costs CPU.
   express.set('etag', false);
   express.set('trust proxy', false);
-  app.use(httpLogging(logger));
+  app.use(requestId);
+  const logging = httpLogging(logger);
+  if (logging) app.use(logging);
   app.use(metrics.middleware());
   app.use('/v1', requireJsonBody);
   app.use(jsonBody);

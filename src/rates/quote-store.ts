@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { LessThan, MoreThan, Repository } from 'typeorm';
+import { LessThan, Repository } from 'typeorm';
+import { Errors } from '../common/errors/domain-error';
+import { ConnectionEntity } from '../connections/entities/connection.entity';
 import { QuoteEntity } from './entities/quote.entity';
 
 /** How many answers one instance keeps in memory; the database holds them all. */
@@ -16,21 +18,41 @@ const MEMORY_LIMIT = 10_000;
 export class QuoteStore {
   private readonly byRequest = new Map<string, QuoteEntity>();
 
-  constructor(@InjectRepository(QuoteEntity) private readonly quotes: Repository<QuoteEntity>) {}
+  constructor(
+    @InjectRepository(QuoteEntity) private readonly quotes: Repository<QuoteEntity>,
+    @InjectRepository(ConnectionEntity) private readonly connections: Repository<ConnectionEntity>,
+  ) {}
 
-  /** A cacheable, unexpired quote for this exact request, or undefined. */
-  async findCached(connectionId: string, requestHash: string, connectionVersion: () => Promise<Date>): Promise<QuoteEntity | undefined> {
+  /**
+   * The connection, and the cached quote for exactly this request if there is one (memory
+   * first, then the database — another instance may have quoted it). One round trip on a miss:
+   * the quote lookup rides along with the connection load, and only counts if the quote was
+   * made with the connection as it is now.
+   */
+  async connectionAndCached(connectionId: string, requestHash: string): Promise<{ connection: ConnectionEntity; cached?: QuoteEntity }> {
     const now = Date.now();
+    const { entities, raw } = await this.connections
+      .createQueryBuilder('c')
+      .addSelect(
+        (sub) =>
+          sub
+            .select('q.id')
+            .from(QuoteEntity, 'q')
+            .where('q.connection_id = c.id AND q.request_hash = :requestHash AND q.cacheable AND q.expires_at > now() AND q.connection_version = c.updated_at')
+            .orderBy('q.expires_at', 'DESC')
+            .limit(1),
+        'cached_quote_id',
+      )
+      .where('c.id = :connectionId', { connectionId, requestHash })
+      .getRawAndEntities<{ cached_quote_id: string | null }>();
+    const connection = entities[0];
+    if (!connection) throw Errors.notFound('connection', connectionId);
     const hot = this.byRequest.get(requestHash);
-    if (hot && hot.expiresAt.getTime() > now) return hot;
-    if (hot) this.byRequest.delete(requestHash);
-    const stored = await this.quotes.findOne({
-      where: { connectionId, requestHash, cacheable: true, expiresAt: MoreThan(new Date(now)) },
-      order: { expiresAt: 'DESC' },
-    });
-    if (!stored || stored.connectionVersion.getTime() !== (await connectionVersion()).getTime()) return undefined;
-    this.remember(stored);
-    return stored;
+    if (hot && hot.expiresAt.getTime() > now && hot.connectionVersion.getTime() === connection.updatedAt.getTime()) return { connection, cached: hot };
+    const quoteId = raw[0]?.cached_quote_id;
+    const stored = quoteId ? await this.quotes.findOneBy({ id: quoteId }) : null;
+    if (stored) this.remember(stored);
+    return { connection, cached: stored ?? undefined };
   }
 
   /** Memory only: the cached quote for exactly this request hash, if this instance has it. */

@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Observable, of } from 'rxjs';
-import type { Request } from 'express';
-import { QuoteDto } from './dto/rates-response.dto';
+import type { Request, Response } from 'express';
+import { QuoteEntity } from './entities/quote.entity';
 import { QuoteStore, requestHash } from './quote-store';
 import { toQuoteDto } from './rates.service';
 
@@ -17,19 +17,24 @@ export class RatesCacheInterceptor implements NestInterceptor {
   constructor(private readonly quotes: QuoteStore) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const body = context.switchToHttp().getRequest<Request>().body as unknown;
+    const http = context.switchToHttp();
+    const body = http.getRequest<Request>().body as unknown;
     if (body && typeof body === 'object' && !Array.isArray(body)) {
       const hit = this.quotes.peek(requestHash(body));
-      if (hit) return of(this.render(hit));
+      if (hit) {
+        // The answer of a quote never changes: serialise it once, send the same text each time.
+        http.getResponse<Response>().type('application/json');
+        return of(this.render(hit));
+      }
     }
     return next.handle();
   }
 
-  private readonly rendered = new WeakMap<object, QuoteDto>();
+  private readonly rendered = new WeakMap<QuoteEntity, string>();
 
-  private render(quote: Parameters<typeof toQuoteDto>[0]): QuoteDto {
-    let dto = this.rendered.get(quote);
-    if (!dto) this.rendered.set(quote, (dto = toQuoteDto(quote)));
-    return dto;
+  private render(quote: QuoteEntity): string {
+    let json = this.rendered.get(quote);
+    if (json === undefined) this.rendered.set(quote, (json = JSON.stringify(toQuoteDto(quote))));
+    return json;
   }
 }

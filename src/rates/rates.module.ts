@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CarriersModule } from '../carriers/carriers.module';
 import { ConnectionsModule } from '../connections/connections.module';
 import { ConnectionsService } from '../connections/connections.service';
+import { ConnectionEntity } from '../connections/entities/connection.entity';
 import { JobsService } from '../jobs/jobs.service';
 import { UpstreamModule } from '../upstream/upstream.module';
 import { QuoteEntity } from './entities/quote.entity';
@@ -15,7 +16,7 @@ const CLEANUP_QUEUE = 'quotes-cleanup';
 const DAY_MS = 86_400_000;
 
 @Module({
-  imports: [TypeOrmModule.forFeature([QuoteEntity]), ConnectionsModule, CarriersModule, UpstreamModule],
+  imports: [TypeOrmModule.forFeature([QuoteEntity, ConnectionEntity]), ConnectionsModule, CarriersModule, UpstreamModule],
   controllers: [RatesController],
   providers: [RatesService, QuoteStore, RatesCacheInterceptor],
   exports: [QuoteStore, RatesService],

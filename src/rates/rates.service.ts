@@ -5,7 +5,6 @@ import { addMoney, formatMoney } from '../common/money/money';
 import { CarriersService } from '../carriers/carriers.service';
 import { CarrierInfo } from '../carriers/carrier-catalog';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { ConnectionsService } from '../connections/connections.service';
 import { ConnectionEntity } from '../connections/entities/connection.entity';
 import { DearClient } from '../upstream/dear/dear.client';
 import { UpstreamClients } from '../upstream/upstream-clients.service';
@@ -29,7 +28,6 @@ export const DEFAULT_PACKAGE_CODE = 'package';
 @Injectable()
 export class RatesService {
   constructor(
-    private readonly connections: ConnectionsService,
     private readonly carriers: CarriersService,
     private readonly upstream: UpstreamClients,
     private readonly quotes: QuoteStore,
@@ -39,14 +37,9 @@ export class RatesService {
   async quote(request: RatesRequestDto): Promise<QuoteDto> {
     assertOneSource(request);
     const hash = requestHash(request);
-    // Both are needed on a cache miss and the cache check needs the connection's version:
-    // ask for them together rather than one after the other.
-    const connectionLoad = this.connections.get(request.connectionId);
-    connectionLoad.catch(() => undefined); // awaited below; never an unhandled rejection
-    const cached = await this.quotes.findCached(request.connectionId, hash, async () => (await connectionLoad).updatedAt);
+    const { connection: conn, cached } = await this.quotes.connectionAndCached(request.connectionId, hash);
     if (cached) return toQuoteDto(cached);
 
-    const conn = await connectionLoad;
     const settings = conn.settings.shippingService;
     if (!settings.enabled) throw Errors.unprocessable('shipping_service_disabled', `Connection ${conn.id} has the shipping service turned off (shippingService.enabled).`);
     const clients = await this.upstream.forConnection(conn);
