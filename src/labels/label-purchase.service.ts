@@ -60,9 +60,8 @@ export class LabelPurchaseService {
     }
     const key = idempotencyKey !== undefined ? { apiKeyId: caller.apiKeyId, key: idempotencyKey } : undefined;
     try {
-      const answer = await this.buy(dto, key);
-      if (key && answer.status < 300 && answer.status !== 202) await this.idempotency.complete(key.apiKeyId, key.key, answer.status, answer.body);
-      return answer;
+      // A 201 completed the key in the settlement's transaction; a 202 leaves it to reconcile.
+      return await this.buy(dto, key);
     } catch (error) {
       if (key && error instanceof DomainError) {
         // A refusal is the answer to replay; a passing failure (5xx) before anything was

@@ -52,8 +52,7 @@ export class LabelSettlement {
       const formPdf = decodePdf(bought.formData);
       if (labelPdf) await this.documents.put(documentKey(labelId, 'label'), { contentType: 'application/pdf', content: labelPdf }, manager);
       if (formPdf) await this.documents.put(documentKey(labelId, 'form'), { contentType: 'application/pdf', content: formPdf }, manager);
-      if (label.status === 'failed' && label.saleId) label.writeBackStatus = 'pending';
-      Object.assign(label, {
+      const changes: Partial<LabelEntity> = {
         status: 'purchased',
         trackingNumber: bought.trackingNumber,
         shipmentCost: String(parseMoney(bought.shipmentCost)),
@@ -63,8 +62,11 @@ export class LabelSettlement {
         hasForm: !!formPdf,
         purchasedAt: new Date(),
         lastError: null,
-      } satisfies Partial<LabelEntity>);
-      await manager.save(label);
+        ...(label.status === 'failed' && label.saleId ? { writeBackStatus: 'pending' as const } : {}),
+      };
+      // update(), not save(): the row is locked and known; save() would read it again first.
+      await manager.update(LabelEntity, { id: labelId }, changes);
+      Object.assign(label, changes);
       if (label.writeBackStatus === 'pending') {
         await this.jobs.send(WRITE_BACK_QUEUE, { labelId }, this.writeBackJobOptions(), manager);
       }
@@ -80,10 +82,9 @@ export class LabelSettlement {
     return this.dataSource.transaction(async (manager) => {
       const label = await this.lock(manager, labelId, ['pending']);
       if (!label) return undefined;
-      label.status = 'failed';
-      label.lastError = message;
-      label.writeBackStatus = 'not_applicable';
-      await manager.save(label);
+      const changes: Partial<LabelEntity> = { status: 'failed', lastError: message, writeBackStatus: 'not_applicable' };
+      await manager.update(LabelEntity, { id: labelId }, changes);
+      Object.assign(label, changes);
       await this.idempotency.completeForLabel(labelId, status, { type: PROBLEM_TYPE_BASE + code, title: 'Label not purchased', status, code, detail: message, label: toLabelDto(label) }, manager);
       return label;
     });
