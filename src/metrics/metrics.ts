@@ -57,7 +57,8 @@ export class Metrics {
     return (req: Request, res: Response, next: NextFunction) => {
       const end = this.httpDuration.startTimer({ method: req.method });
       res.on('finish', () => {
-        const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+        // A fast path answering before the router names its route in res.locals.route.
+        const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : ((res.locals.route as string | undefined) ?? 'unmatched');
         end({ route, status: String(res.statusCode) });
       });
       next();

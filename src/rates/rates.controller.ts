@@ -1,9 +1,8 @@
-import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuthenticated } from '../common/http/api-responses';
 import { RatesRequestDto } from './dto/rates-request.dto';
 import { QuoteDto } from './dto/rates-response.dto';
-import { RatesCacheInterceptor } from './rates-cache.interceptor';
 import { RatesService } from './rates.service';
 
 @ApiTags('rates')
@@ -13,7 +12,6 @@ export class RatesController {
 
   @Post()
   @HttpCode(200)
-  @UseInterceptors(RatesCacheInterceptor)
   @ApiOperation({
     summary: 'Quote shipping rates from every connected carrier for an explicit shipment or a DEAR sale',
     description:

@@ -1,4 +1,4 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, OnModuleInit, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CarriersModule } from '../carriers/carriers.module';
 import { ConnectionsModule } from '../connections/connections.module';
@@ -8,7 +8,8 @@ import { JobsService } from '../jobs/jobs.service';
 import { UpstreamModule } from '../upstream/upstream.module';
 import { QuoteEntity } from './entities/quote.entity';
 import { QuoteStore } from './quote-store';
-import { RatesCacheInterceptor } from './rates-cache.interceptor';
+import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { RatesCacheMiddleware } from './rates-cache.middleware';
 import { RatesController } from './rates.controller';
 import { RatesService } from './rates.service';
 
@@ -16,13 +17,17 @@ const CLEANUP_QUEUE = 'quotes-cleanup';
 const DAY_MS = 86_400_000;
 
 @Module({
-  imports: [TypeOrmModule.forFeature([QuoteEntity, ConnectionEntity]), ConnectionsModule, CarriersModule, UpstreamModule],
+  imports: [TypeOrmModule.forFeature([QuoteEntity, ConnectionEntity]), ApiKeysModule, ConnectionsModule, CarriersModule, UpstreamModule],
   controllers: [RatesController],
-  providers: [RatesService, QuoteStore, RatesCacheInterceptor],
+  providers: [RatesService, QuoteStore],
   exports: [QuoteStore, RatesService],
 })
-export class RatesModule implements OnModuleInit {
+export class RatesModule implements OnModuleInit, NestModule {
   constructor(private readonly quotes: QuoteStore, private readonly connections: ConnectionsService, private readonly jobs: JobsService) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RatesCacheMiddleware).forRoutes({ path: 'v1/rates', method: RequestMethod.POST });
+  }
 
   async onModuleInit(): Promise<void> {
     this.connections.changes.on('changed', (id: string) => this.quotes.forgetConnection(id));

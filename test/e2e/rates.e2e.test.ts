@@ -63,6 +63,14 @@ describe('POST /v1/rates (e2e)', () => {
     assert.equal(sims.shipstation.requests.length + sims.dear.requests.length, before, 'no upstream call');
     const different = await rates(explicit({ shipment: { shipTo, packages: [{ weight: { value: 3, unit: 'lb' } }] } }));
     assert.notEqual(different.body.quoteId, first.body.quoteId);
+    // The cache answers only callers with a valid key.
+    for (const auth of [{}, bearer('not-a-key')]) {
+      const anonymous = await t.http().post('/v1/rates').set(auth).send(explicit());
+      assert.equal(anonymous.status, 401);
+      assert.equal(anonymous.body.code, 'unauthorized');
+    }
+    const metrics = (await t.http().get('/metrics')).text;
+    assert.match(metrics, /http_request_duration_seconds_count\{method="POST",route="\/v1\/rates",status="200"\} \d+/);
   });
 
   it('gives a partial answer with an error entry when one carrier fails', async () => {
