@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { createApp, RunningApp } from '../../src/app.factory';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
-import { DearSimulator, SEED, startDearSimulator } from '../../src/sandbox/dear/dear-simulator';
+import { DearSimulator, RateLimitConfig, SEED, startDearSimulator } from '../../src/sandbox/dear/dear-simulator';
 import { DEFAULT_SHIPSTATION_CREDENTIALS, ShipStationSimulator, startShipStationSimulator } from '../../src/sandbox/shipstation/shipstation-simulator';
 
 /** Upstream budget settings for measurements: see {@link BenchEnvironment.budgetNote}. */
@@ -70,7 +70,19 @@ export interface BenchEnvironment {
   close(): Promise<void>;
 }
 
-export async function startBenchEnvironment(): Promise<BenchEnvironment> {
+/** What differs between benchmarks; the defaults open every budget up (see budgetNote). */
+export interface BenchEnvironmentOptions {
+  simulatorLimits?: { shipstation?: { limit: number; windowMs: number }; dear?: RateLimitConfig };
+  /** Extra service environment (e.g. UPSTREAM_WINDOW_MS). */
+  env?: Record<string, string>;
+  /** The connection's per-credential limits. */
+  limits?: { shipstationPerMinute: number; dearPerMinute: number };
+  /** Merged into the connection's shippingService. */
+  shippingService?: Record<string, unknown>;
+  budgetNote?: (config: AppConfig) => string;
+}
+
+export async function startBenchEnvironment(opts: BenchEnvironmentOptions = {}): Promise<BenchEnvironment> {
   const database = await provisionDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'dsb-bench-'));
   const cleanups: Array<() => Promise<void>> = [async () => rmSync(dataDir, { recursive: true, force: true }), () => database.drop()];
@@ -79,8 +91,8 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
   };
   try {
     const [shipstation, dear] = await Promise.all([
-      startShipStationSimulator({ latencyMs: 0, rateLimit: SIM_RATE_LIMIT }),
-      startDearSimulator({ latencyMs: 0, rateLimit: SIM_RATE_LIMIT }),
+      startShipStationSimulator({ latencyMs: 0, rateLimit: opts.simulatorLimits?.shipstation ?? SIM_RATE_LIMIT }),
+      startDearSimulator({ latencyMs: 0, rateLimit: opts.simulatorLimits?.dear ?? SIM_RATE_LIMIT }),
     ]);
     cleanups.push(() => shipstation.close(), () => dear.close());
 
@@ -94,6 +106,7 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
       SANDBOX: '0',
       UPSTREAM_WINDOW_MS: String(BENCH_WINDOW_MS),
       ...(database.url ? { DATABASE_URL: database.url } : {}),
+      ...opts.env,
     });
     const running = await createApp(config, { embeddedInMemory: true, defaultMetrics: true });
     cleanups.push(() => running.close());
@@ -101,7 +114,7 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
     const { port } = running.app.getHttpServer().address() as AddressInfo;
     const url = `http://127.0.0.1:${port}`;
 
-    const connectionId = await createConnection(url, adminKey, shipstation.url, dear.url);
+    const connectionId = await createConnection(url, adminKey, shipstation.url, dear.url, opts);
     const { apiKey, apiSecret } = DEFAULT_SHIPSTATION_CREDENTIALS;
     return {
       url,
@@ -114,9 +127,10 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
       dear,
       shipstationAuth: `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`,
       budgetNote:
+        opts.budgetNote?.(config) ??
         `The upstream budget was opened up for the measurement (UPSTREAM_WINDOW_MS=${BENCH_WINDOW_MS}, ` +
-        `limits ${BENCH_PER_WINDOW} calls per window for both upstreams; simulators limit ${SIM_RATE_LIMIT.limit.toLocaleString('en-US')}/min) ` +
-        'so it never paces the run; every upstream call still takes its token with its PostgreSQL round trips.',
+          `limits ${BENCH_PER_WINDOW} calls per window for both upstreams; simulators limit ${SIM_RATE_LIMIT.limit.toLocaleString('en-US')}/min) ` +
+          'so it never paces the run; every upstream call still takes its token with its PostgreSQL round trips.',
       close,
     };
   } catch (error) {
@@ -125,7 +139,7 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
   }
 }
 
-async function createConnection(appUrl: string, adminKey: string, shipstationUrl: string, dearUrl: string): Promise<string> {
+async function createConnection(appUrl: string, adminKey: string, shipstationUrl: string, dearUrl: string, opts: BenchEnvironmentOptions): Promise<string> {
   const res = await fetch(`${appUrl}/v1/connections`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json' },
@@ -137,8 +151,9 @@ async function createConnection(appUrl: string, adminKey: string, shipstationUrl
         enabled: true,
         currency: 'USD',
         shipFrom: { name: 'Acme Warehouse', street1: '500 Congress Ave', city: 'Austin', state: 'TX', postalCode: '78701', country: 'US' },
+        ...opts.shippingService,
       },
-      limits: { shipstationPerMinute: BENCH_PER_WINDOW, dearPerMinute: BENCH_PER_WINDOW },
+      limits: opts.limits ?? { shipstationPerMinute: BENCH_PER_WINDOW, dearPerMinute: BENCH_PER_WINDOW },
     }),
   });
   const body = (await res.json()) as { id?: string };
