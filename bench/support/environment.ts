@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { Client } from 'pg';
+import { provisionTestDatabase, withClient } from '../../test/support/test-database';
 import { createApp, RunningApp } from '../../src/app.factory';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { DearSimulator, RateLimitConfig, SEED, startDearSimulator } from '../../src/sandbox/dear/dear-simulator';
@@ -24,34 +24,20 @@ export interface Database {
 }
 
 /**
- * With DATABASE_URL: a fresh database on that server, dropped afterwards (like
- * test/support/test-database.ts). Without: the app's embedded in-memory PostgreSQL (PGlite).
+ * With DATABASE_URL: a fresh database on that server, dropped afterwards (the tests' own
+ * provisioning). Without: the app's embedded in-memory PostgreSQL (PGlite).
  */
 export async function provisionDatabase(): Promise<Database> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return { label: 'embedded PostgreSQL (PGlite), in memory, one connection', kind: 'embedded-in-memory', drop: async () => undefined };
-  const name = `bench_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  await withClient(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const server = new URL(serverUrl);
-  const [version] = await withClient(url.toString(), async (c) => (await c.query<{ server_version: string }>('SHOW server_version')).rows.map((r) => r.server_version));
+  const fresh = await provisionTestDatabase('bench');
+  if (!fresh.url) return { label: 'embedded PostgreSQL (PGlite), in memory, one connection', kind: 'embedded-in-memory', drop: fresh.drop };
+  const url = new URL(fresh.url);
+  const [version] = await withClient(fresh.url, async (c) => (await c.query<{ server_version: string }>('SHOW server_version')).rows.map((r) => r.server_version));
   return {
-    label: `PostgreSQL ${version ?? '?'} at ${server.hostname}:${server.port || 5432} (fresh database ${name}, dropped after)`,
+    label: `PostgreSQL ${version ?? '?'} at ${url.hostname}:${url.port || 5432} (fresh database ${url.pathname.slice(1)}, dropped after)`,
     kind: 'postgresql',
-    url: url.toString(),
-    drop: () => withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    url: fresh.url,
+    drop: fresh.drop,
   };
-}
-
-async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** The app on a random loopback port, both simulators in process, and one connection to them. */

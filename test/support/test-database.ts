@@ -25,7 +25,7 @@ export async function provisionTestDatabase(prefix = 't'): Promise<TestDatabase>
   };
 }
 
-async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
