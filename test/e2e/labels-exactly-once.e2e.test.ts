@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SEED } from '../../src/sandbox/dear/dear-seed';
-import { bearer, startTestApp, TestApp } from '../support/test-app';
-import { connectToSimulators, Simulators, startSimulators } from '../support/simulators';
+import { bearer, TestApp } from '../support/test-app';
+import { Simulators, useSimulatedApp } from '../support/simulators';
 import { LABEL_TEST_ENV, resetBudgets, SHIP_TO, waitForLabel } from '../support/labels-kit';
 
 /**
@@ -21,20 +21,8 @@ describe('labels: idempotency and exactly-once purchase (e2e)', () => {
   const createLabelCalls = () => sims.shipstation.countRequests({ path: '/shipments/createlabel' });
   const explicit = (weightOz = 12) => ({ connectionId, carrierCode: 'stamps_com', serviceCode: 'usps_priority_mail', shipment: { shipTo: SHIP_TO, packages: [{ weight: { value: weightOz, unit: 'oz' } }] } });
 
-  before(async () => {
-    sims = await startSimulators();
-    t = await startTestApp({ ...LABEL_TEST_ENV, LABEL_RECONCILE_GIVE_UP_MS: '3000' });
-    connectionId = await connectToSimulators(t, sims);
-  });
-  afterEach(async () => {
-    sims.shipstation.reset();
-    sims.dear.reset();
-    await resetBudgets(t);
-  });
-  after(async () => {
-    await t?.close();
-    await sims?.close();
-  });
+  const app = useSimulatedApp({ env: { ...LABEL_TEST_ENV, LABEL_RECONCILE_GIVE_UP_MS: '3000' } });
+  before(() => ({ t, sims, connectionId } = app));
 
   it('replays the stored answer for the same key and body, with Idempotent-Replayed', async () => {
     const key = `k-${Date.now()}-replay`;

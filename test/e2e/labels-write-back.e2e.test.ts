@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
 import { LabelWriteBackWorker } from '../../src/labels/label-write-back.worker';
 import { SEED } from '../../src/sandbox/dear/dear-seed';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
-import { connectToSimulators, Simulators, startSimulators } from '../support/simulators';
-import { LABEL_TEST_ENV, resetBudgets, waitForLabel } from '../support/labels-kit';
+import { connectToSimulators, Simulators, startSimulators, useSimulatedApp } from '../support/simulators';
+import { LABEL_TEST_ENV, waitForLabel } from '../support/labels-kit';
 
 /** SPEC §5: the write-back to DEAR goes through an outbox, retries, and never writes twice. */
 describe('labels: DEAR write-back (e2e)', () => {
@@ -22,20 +22,8 @@ describe('labels: DEAR write-back (e2e)', () => {
   const shipLines = (id: string, tracking: string) => sale(id).Fulfilments.flatMap((f: any) => f.Ship.Lines).filter((l: any) => l.TrackingNumber === tracking);
   const ourCharges = (id: string, tracking: string) => sale(id).Invoices.flatMap((i: any) => i.AdditionalCharges).filter((c: any) => String(c.Comment ?? '').includes(tracking));
 
-  before(async () => {
-    sims = await startSimulators();
-    t = await startTestApp({ ...LABEL_TEST_ENV, WRITE_BACK_MAX_ATTEMPTS: '3' });
-    connectionId = await connectToSimulators(t, sims, { shippingService: { enabled: true, currency: 'USD', shipFrom: { name: 'WH', street1: '1 Dock Rd', city: 'Austin', state: 'TX', postalCode: '78701', country: 'US' }, freight: { mode: 'invoice_charge', productName: 'Freight' }, carrierNames: { ups: 'UPS Ground Service' } } });
-  });
-  afterEach(async () => {
-    sims.shipstation.reset();
-    sims.dear.reset();
-    await resetBudgets(t);
-  });
-  after(async () => {
-    await t?.close();
-    await sims?.close();
-  });
+  const app = useSimulatedApp({ env: { ...LABEL_TEST_ENV, WRITE_BACK_MAX_ATTEMPTS: '3' }, connection: { shippingService: { enabled: true, currency: 'USD', shipFrom: { name: 'WH', street1: '1 Dock Rd', city: 'Austin', state: 'TX', postalCode: '78701', country: 'US' }, freight: { mode: 'invoice_charge', productName: 'Freight' }, carrierNames: { ups: 'UPS Ground Service' } } } });
+  before(() => ({ t, sims, connectionId } = app));
 
   it('records the ship line and the freight charge once, with carrier name, tracking URL and notes to the buyer', async () => {
     const label = await buy(SEED.saleIds.draftInvoiceWithFreight, undefined, { notesToBuyer: 'Fragile: handle with care.' });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { SEED } from '../../src/sandbox/dear/dear-seed';
-import { bearer, startTestApp, TestApp } from '../support/test-app';
-import { connectToSimulators, Simulators, startSimulators } from '../support/simulators';
-import { LABEL_TEST_ENV, resetBudgets, SHIP_TO, waitForLabel } from '../support/labels-kit';
+import { bearer, TestApp } from '../support/test-app';
+import { connectToSimulators, Simulators, useSimulatedApp } from '../support/simulators';
+import { LABEL_TEST_ENV, SHIP_TO, waitForLabel } from '../support/labels-kit';
 
 describe('labels (e2e)', () => {
   let t: TestApp;
@@ -21,20 +21,8 @@ describe('labels (e2e)', () => {
   };
   const dearSale = (id: string) => sims.dear.state.sales.find((s) => s.ID === id) as any;
 
-  before(async () => {
-    sims = await startSimulators();
-    t = await startTestApp(LABEL_TEST_ENV);
-    connectionId = await connectToSimulators(t, sims, { shippingService: { enabled: true, currency: 'USD', shipFrom: { name: 'WH', street1: '1 Dock Rd', city: 'Austin', state: 'TX', postalCode: '78701', country: 'US' }, freight: { mode: 'invoice_charge', productName: 'Freight' } } });
-  });
-  afterEach(async () => {
-    sims.shipstation.reset();
-    sims.dear.reset();
-    await resetBudgets(t);
-  });
-  after(async () => {
-    await t?.close();
-    await sims?.close();
-  });
+  const app = useSimulatedApp({ env: LABEL_TEST_ENV, connection: { shippingService: { enabled: true, currency: 'USD', shipFrom: { name: 'WH', street1: '1 Dock Rd', city: 'Austin', state: 'TX', postalCode: '78701', country: 'US' }, freight: { mode: 'invoice_charge', productName: 'Freight' } } } });
+  before(() => ({ t, sims, connectionId } = app));
 
   it('buys a label for a packed sale from a rate, serves its PDF and records it in DEAR', async () => {
     const rateId = await rateFor({ saleId: SEED.saleIds.packedOneBox });

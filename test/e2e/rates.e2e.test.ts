@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, afterEach, before, describe, it } from 'node:test';
-import { DataSource } from 'typeorm';
+import { before, describe, it } from 'node:test';
 import { SEED } from '../../src/sandbox/dear/dear-seed';
-import { bearer, startTestApp, TestApp } from '../support/test-app';
-import { connectToSimulators, Simulators, startSimulators } from '../support/simulators';
+import { bearer, TestApp } from '../support/test-app';
+import { Simulators, useSimulatedApp } from '../support/simulators';
 
 const shipTo = { name: 'John Roe', street1: '350 5th Ave', city: 'New York', state: 'NY', postalCode: '10118', country: 'US' };
 
@@ -15,20 +14,8 @@ describe('POST /v1/rates (e2e)', () => {
   const rates = (body: object) => t.http().post('/v1/rates').set(bearer(t.adminKey)).send(body);
   const explicit = (overrides: object = {}) => ({ connectionId, shipment: { shipTo, packages: [{ weight: { value: 2, unit: 'lb' } }] }, ...overrides });
 
-  before(async () => {
-    sims = await startSimulators();
-    t = await startTestApp({ UPSTREAM_BACKOFF_BASE_MS: '5' });
-    connectionId = await connectToSimulators(t, sims);
-  });
-  afterEach(async () => {
-    sims.shipstation.reset();
-    sims.dear.reset();
-    await t.running.app.get(DataSource).query('DELETE FROM upstream_budgets');
-  });
-  after(async () => {
-    await t?.close();
-    await sims?.close();
-  });
+  const app = useSimulatedApp({ env: { UPSTREAM_BACKOFF_BASE_MS: '5' } });
+  before(() => ({ t, sims, connectionId } = app));
 
   it('quotes every carrier for an explicit shipment, cheapest first, money as two-place strings', async () => {
     const res = await rates(explicit());
