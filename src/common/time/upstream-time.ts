@@ -137,6 +137,22 @@ function fractionToMs(fraction: string | undefined): number {
   return Number(fraction.slice(0, 3).padEnd(3, '0'));
 }
 
+/** The wall time captured by a date-time regex (year, month, day, then optional h, m, s, fraction), checked. */
+function wallTimeOf(m: RegExpExecArray, s: string): ReturnType<typeof checkWallTime> {
+  return checkWallTime(
+    {
+      year: Number(m[1]),
+      month: Number(m[2]),
+      day: Number(m[3]),
+      hour: Number(m[4] ?? 0),
+      minute: Number(m[5] ?? 0),
+      second: Number(m[6] ?? 0),
+      millisecond: fractionToMs(m[7]),
+    },
+    s,
+  );
+}
+
 function formatDatePart(w: WallTime): string {
   return `${pad(w.year, 4)}-${pad(w.month, 2)}-${pad(w.day, 2)}`;
 }
@@ -241,18 +257,7 @@ function parseLocal(s: string, what: string): WallTime {
   if (!m) {
     throw new UpstreamTimeError('time_invalid_format', `Not a ${what}: "${s}"`, s);
   }
-  return checkWallTime(
-    {
-      year: Number(m[1]),
-      month: Number(m[2]),
-      day: Number(m[3]),
-      hour: Number(m[4] ?? 0),
-      minute: Number(m[5] ?? 0),
-      second: Number(m[6] ?? 0),
-      millisecond: fractionToMs(m[7]),
-    },
-    s,
-  );
+  return wallTimeOf(m, s);
 }
 
 /**
@@ -312,18 +317,7 @@ export function fromDearDateTime(s: string): Date {
   if (!m) {
     throw new UpstreamTimeError('time_invalid_format', `Not a DEAR date-time: "${s}"`, s);
   }
-  const w = checkWallTime(
-    {
-      year: Number(m[1]),
-      month: Number(m[2]),
-      day: Number(m[3]),
-      hour: Number(m[4] ?? 0),
-      minute: Number(m[5] ?? 0),
-      second: Number(m[6] ?? 0),
-      millisecond: fractionToMs(m[7]),
-    },
-    s,
-  );
+  const w = wallTimeOf(m, s);
   let offsetMs = 0;
   const zone = m[8];
   if (zone && zone.toUpperCase() !== 'Z') {
